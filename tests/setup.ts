@@ -1,0 +1,37 @@
+import '@testing-library/jest-dom/vitest'
+import { cleanup } from '@testing-library/react'
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest'
+import { db } from '../src/mocks/db'
+import { server } from '../src/mocks/node'
+
+// Any request the mock backend does not answer is a test bug, not a silent pass.
+beforeAll(() => {
+  server.listen({ onUnhandledRequest: 'error' })
+})
+
+// An unexpected console.error (React warnings, act() warnings, failed prop types)
+// fails the test that caused it.
+let consoleErrors: unknown[][] = []
+beforeEach(() => {
+  consoleErrors = []
+  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    consoleErrors.push(args)
+  })
+})
+
+afterEach(() => {
+  cleanup()
+  server.resetHandlers()
+  db.reset()
+  const errors = consoleErrors
+  consoleErrors = []
+  if (errors.length > 0) {
+    throw new Error(
+      `console.error was called during the test:\n${errors.map((args) => args.map(String).join(' ')).join('\n')}`,
+    )
+  }
+})
+
+afterAll(() => {
+  server.close()
+})
