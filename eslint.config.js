@@ -47,7 +47,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/mocks', '**/mocks/**', 'msw', 'msw/*'], message: 'App code must not import the mock backend.' },
+            {
+              group: ['**/mocks', '**/mocks/**', 'msw', 'msw/*'],
+              message: 'App code must not import the mock backend.',
+            },
           ],
         },
       ],
@@ -59,7 +62,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['react', 'react-*', '@tanstack/*', '**/app/**', '**/features/**'], message: 'src/api is framework-free.' }] },
+        {
+          patterns: [
+            {
+              group: ['react', 'react-*', '@tanstack/*', '**/app/**', '**/features/**'],
+              message: 'src/api is framework-free.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
-import { mockBackend } from './src/mocks/vite-plugin'
+import { mockBackend } from './src/mocks/vite-plugin.ts'
 
 // The browser always calls /api/v1 on its own origin. What answers there is decided
 // here, on the server side: the mock backend (default) mounted as middleware in the

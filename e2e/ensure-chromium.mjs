@@ -18,7 +18,9 @@ if (!existsSync(executable)) {
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env })
   execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env })
   if (!existsSync(executable)) {
-    console.error(`Installing chromium did not produce ${executable}; set CHROMIUM_PATH to a Chromium binary.`)
+    console.error(
+      `Installing chromium did not produce ${executable}; set CHROMIUM_PATH to a Chromium binary.`,
+    )
     process.exit(1)
   }
 }

@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest'
 import { cleanup } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest'
+import { resetMockConfig, setNow } from '../src/mocks/config'
 import { db } from '../src/mocks/db'
 import { server } from '../src/mocks/node'
 
@@ -23,6 +24,8 @@ afterEach(() => {
   cleanup()
   server.resetHandlers()
   db.reset()
+  resetMockConfig()
+  setNow(null)
   const errors = consoleErrors
   consoleErrors = []
   if (errors.length > 0) {

@@ -41,18 +41,20 @@ export function isCalendarDate(value: string): boolean {
   )
 }
 
-export const CalendarDateSchema = z.string().check(
-  z.refine(isCalendarDate, { error: 'Enter a real date as YYYY-MM-DD' }),
-)
+export const CalendarDateSchema = z
+  .string()
+  .check(z.refine(isCalendarDate, { error: 'Enter a real date as YYYY-MM-DD' }))
 
 export const ROLE_MAX = 100
 export const NOTES_MAX = 2000
 
-export const RoleSchema = z.string().check(
-  z.trim(),
-  z.minLength(1, { error: 'Role cannot be empty' }),
-  z.maxLength(ROLE_MAX, { error: `Role must be at most ${ROLE_MAX} characters` }),
-)
+export const RoleSchema = z
+  .string()
+  .check(
+    z.trim(),
+    z.minLength(1, { error: 'Role cannot be empty' }),
+    z.maxLength(ROLE_MAX, { error: `Role must be at most ${ROLE_MAX} characters` }),
+  )
 
 export const NotesSchema = z
   .string()
@@ -81,7 +83,10 @@ export const TimestampSchema = z.pipe(
       date = new Date(value)
     } else {
       const utc = !value.timezone || /^(UTC|Z|GMT|\+00:00)$/i.test(value.timezone)
-      const iso = value.date.trim().replace(' ', 'T').replace(/(\.\d{3})\d+/, '$1')
+      const iso = value.date
+        .trim()
+        .replace(' ', 'T')
+        .replace(/(\.\d{3})\d+/, '$1')
       date = new Date(utc ? `${iso}Z` : iso)
     }
     if (Number.isNaN(date.getTime())) {
@@ -107,7 +112,7 @@ function enveloped<T extends z.ZodMiniType>(schema: T) {
   return z.pipe(
     z.transform((input: unknown) =>
       input !== null && typeof input === 'object' && !Array.isArray(input) && 'data' in input
-        ? (input as { data: unknown }).data
+        ? input.data
         : input,
     ),
     schema,
@@ -165,19 +170,24 @@ const DocumentedPropertyContactSchema = z.object({
 /**
  * A property contact as the live API is known to send it: no contact_id, role or
  * primary; the contact id comes from the nested contact, the role is unknown.
+ * Only when those fields are truly absent: a documented link with one bad field
+ * must fail loudly, not fall back to this shape and silently lose its role.
  */
 const LivePropertyContactSchema = z.object({
   id: IdSchema,
   created: TimestampSchema,
   property: z.optional(z.object({ id: IdSchema })),
   property_id: z.optional(IdSchema),
+  contact_id: z.optional(z.never()),
+  role: z.optional(z.never()),
+  primary: z.optional(z.never()),
   contact: ContactSchema,
 })
 
 export const PropertyContactSchema = z.pipe(
   z.union([DocumentedPropertyContactSchema, LivePropertyContactSchema]),
   z.transform((link) => {
-    if ('contact_id' in link) {
+    if (link.contact_id !== undefined) {
       return {
         id: link.id,
         property_id: link.property_id,
@@ -237,10 +247,12 @@ export const LIMIT_MAX = 1000
 
 export const PageParamsSchema = z.object({
   limit: z.optional(
-    z.int().check(
-      z.gte(1, { error: 'limit must be at least 1' }),
-      z.lte(LIMIT_MAX, { error: `limit must be at most ${LIMIT_MAX}` }),
-    ),
+    z
+      .int()
+      .check(
+        z.gte(1, { error: 'limit must be at least 1' }),
+        z.lte(LIMIT_MAX, { error: `limit must be at most ${LIMIT_MAX}` }),
+      ),
   ),
   offset: z.optional(z.int().check(z.nonnegative({ error: 'offset cannot be negative' }))),
 })

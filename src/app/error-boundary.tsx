@@ -21,7 +21,9 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, ErrorBound
       return (
         <section role="alert" className="page">
           <h1>Something went wrong</h1>
-          <p>Roster hit an unexpected problem showing this page. Your saved data is not affected.</p>
+          <p>
+            Roster hit an unexpected problem showing this page. Your saved data is not affected.
+          </p>
           <button
             type="button"
             className="button"

@@ -3,13 +3,7 @@ import * as z from 'zod/mini'
 // URL parameters are external input: validated, and anything odd falls back to
 // the default view instead of breaking the page.
 const PageSchema = z.catch(
-  z.pipe(
-    z.string().check(z.regex(/^\d{1,6}$/)),
-    z.pipe(
-      z.transform((value) => Number(value)),
-      z.int().check(z.positive()),
-    ),
-  ),
+  z.pipe(z.string().check(z.regex(/^[1-9]\d{0,5}$/)), z.transform(Number)),
   1,
 )
 const SearchSchema = z.catch(

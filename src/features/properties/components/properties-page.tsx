@@ -39,7 +39,7 @@ export function PropertiesPage() {
         <p className="page-subtitle">Open a property to see and change who is on the deal.</p>
       </header>
 
-      <div role="search" className="toolbar">
+      <div role="search" className="field">
         <label htmlFor={searchId} className="field-label">
           Search properties
         </label>

@@ -1,0 +1,86 @@
+// Error classes named as in the documented Python client, so a caller can branch on
+// `instanceof` and show one clear sentence. Every error carries where it happened
+// (`method`, `endpoint`: the path without query string, so never the api_token).
+
+export interface ErrorDetails {
+  /** HTTP status; 0 when no response was received (network, timeout, local validation). */
+  status?: number
+  method?: string
+  endpoint?: string
+  cause?: unknown
+}
+
+export class OpenToCloseAPIError extends Error {
+  override name = 'OpenToCloseAPIError'
+  readonly status: number
+  readonly method: string | undefined
+  readonly endpoint: string | undefined
+
+  constructor(message: string, details: ErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause })
+    this.status = details.status ?? 0
+    this.method = details.method
+    this.endpoint = details.endpoint
+  }
+}
+
+/** 400/422 from the server, or a request the client refused to send (status 0). */
+export class ValidationError extends OpenToCloseAPIError {
+  override name = 'ValidationError'
+  /** Field name to messages, as the API's `errors` object; `_` for the whole input. */
+  readonly errors: Record<string, string[]>
+
+  constructor(message: string, errors: Record<string, string[]> = {}, details: ErrorDetails = {}) {
+    super(message, details)
+    this.errors = errors
+  }
+}
+
+/** 401, or a web page (an expired session's login page) where JSON was expected. */
+export class AuthenticationError extends OpenToCloseAPIError {
+  override name = 'AuthenticationError'
+}
+
+export class NotFoundError extends OpenToCloseAPIError {
+  override name = 'NotFoundError'
+}
+
+/** The live API is known to refuse PUT and DELETE on property contacts this way. */
+export class MethodNotAllowedError extends OpenToCloseAPIError {
+  override name = 'MethodNotAllowedError'
+}
+
+export class ConflictError extends OpenToCloseAPIError {
+  override name = 'ConflictError'
+}
+
+export class RateLimitError extends OpenToCloseAPIError {
+  override name = 'RateLimitError'
+  /** Seconds the server asked us to wait; undefined when it did not say. */
+  readonly retryAfter: number | undefined
+
+  constructor(message: string, retryAfter: number | undefined, details: ErrorDetails = {}) {
+    super(message, details)
+    this.retryAfter = retryAfter
+  }
+}
+
+export class ServerError extends OpenToCloseAPIError {
+  override name = 'ServerError'
+}
+
+/** No usable response: fetch rejected, or the client's own timeout fired. */
+export class NetworkError extends OpenToCloseAPIError {
+  override name = 'NetworkError'
+  readonly timedOut: boolean
+
+  constructor(message: string, timedOut: boolean, details: ErrorDetails = {}) {
+    super(message, details)
+    this.timedOut = timedOut
+  }
+}
+
+/** A response that is not the JSON the contract describes (empty, not JSON, wrong shape). */
+export class DataFormatError extends OpenToCloseAPIError {
+  override name = 'DataFormatError'
+}

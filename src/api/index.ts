@@ -1,0 +1,23 @@
+// The typed Open To Close client: framework-free, so the app, tests and Node
+// scripts share it. Import from here, not from the files behind it.
+export { OpenToCloseAPI, type OpenToCloseAPIOptions } from './client'
+export {
+  AuthenticationError,
+  ConflictError,
+  DataFormatError,
+  MethodNotAllowedError,
+  NetworkError,
+  NotFoundError,
+  OpenToCloseAPIError,
+  RateLimitError,
+  ServerError,
+  ValidationError,
+  type ErrorDetails,
+} from './errors'
+export { HTML_INSTEAD_OF_DATA, type FetchLike, type RequestOptions } from './http'
+export type { ContactsResource } from './resources/contacts'
+export type { PropertiesResource } from './resources/properties'
+export type { PropertyContactsResource } from './resources/property-contacts'
+export { isTransientError, retryAfterSeconds, retryDelayFor } from './retry'
+export * from './schemas'
+export type { IdLike } from './validate'

@@ -1,0 +1,54 @@
+import type { HttpClient, RequestOptions } from '../http'
+import {
+  ContactCreateSchema,
+  ContactListResponseSchema,
+  ContactResponseSchema,
+  SearchParamsSchema,
+  type Contact,
+  type ContactCreate,
+  type ListContactsParams,
+} from '../schemas'
+import { checkBody, checkId, checkParams, type IdLike } from '../validate'
+
+export class ContactsResource {
+  constructor(private readonly http: HttpClient) {}
+
+  /** Contacts whose name, email or phone contains `search` (case-insensitive). */
+  async listContacts(
+    params: ListContactsParams = {},
+    options: RequestOptions = {},
+  ): Promise<Contact[]> {
+    const query = checkParams(SearchParamsSchema, params, { method: 'GET', endpoint: '/contacts' })
+    const result = await this.http.request({
+      method: 'GET',
+      path: '/contacts',
+      query,
+      schema: ContactListResponseSchema,
+      signal: options.signal,
+    })
+    return result
+  }
+
+  async retrieveContact(contactId: IdLike, options: RequestOptions = {}): Promise<Contact> {
+    const id = checkId(contactId, 'contactId', { method: 'GET', endpoint: '/contacts/{id}' })
+    const result = await this.http.request({
+      method: 'GET',
+      path: `/contacts/${id}`,
+      schema: ContactResponseSchema,
+      signal: options.signal,
+    })
+    return result
+  }
+
+  async createContact(data: ContactCreate, options: RequestOptions = {}): Promise<Contact> {
+    const body = checkBody(ContactCreateSchema, data, { method: 'POST', endpoint: '/contacts' })
+    const result = await this.http.request({
+      method: 'POST',
+      path: '/contacts',
+      body,
+      schema: ContactResponseSchema,
+      signal: options.signal,
+    })
+    return result
+  }
+}

@@ -1,0 +1,84 @@
+import { useQuery } from '@tanstack/react-query'
+import { useCallback, useEffect } from 'react'
+import { Link, useParams, useSearchParams } from 'wouter'
+import * as z from 'zod/mini'
+import { NotFoundError } from '../api'
+import { propertyQueries } from '../features/properties/api/property-queries'
+import {
+  PropertyHeader,
+  PropertyHeaderSkeleton,
+} from '../features/properties/components/property-header'
+import { RosterSection } from '../features/property-contacts/components/roster-section'
+import {
+  readRosterFilters,
+  writeRosterFilters,
+  type RosterFilters,
+} from '../features/property-contacts/filters'
+import { errorMessage } from '../lib/error-message'
+import { NotFoundPage } from './not-found-page'
+
+// A URL segment is external input: only a positive whole number is a property id.
+const PropertyIdParamSchema = z.pipe(
+  z.string().check(z.regex(/^[1-9]\d{0,14}$/)),
+  z.transform(Number),
+)
+
+export function PropertyPage() {
+  const params = useParams<{ propertyId: string }>()
+  const parsed = PropertyIdParamSchema.safeParse(params.propertyId)
+  if (!parsed.success) return <PropertyNotFound />
+  return <PropertyDetail propertyId={parsed.data} />
+}
+
+function PropertyNotFound() {
+  return (
+    <NotFoundPage
+      title="Property not found"
+      message="There is no property at this address. It may have been removed, or the link is wrong."
+    />
+  )
+}
+
+function PropertyDetail({ propertyId }: { propertyId: number }) {
+  const property = useQuery(propertyQueries.detail(propertyId))
+  const [searchParams, setSearchParams] = useSearchParams()
+  const filters = readRosterFilters(searchParams)
+  const setFilters = useCallback(
+    (next: RosterFilters) => {
+      setSearchParams((current) => writeRosterFilters(current, next), { replace: true })
+    },
+    [setSearchParams],
+  )
+
+  useEffect(() => {
+    if (property.data) document.title = `${property.data.title} · Roster`
+    return () => {
+      document.title = 'Roster'
+    }
+  }, [property.data])
+
+  if (property.error instanceof NotFoundError) return <PropertyNotFound />
+
+  return (
+    <div className="page">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href="/">Properties</Link>
+        <span aria-hidden="true"> / </span>
+        <span aria-current="page">{property.data?.title ?? 'Property'}</span>
+      </nav>
+      {property.data ? (
+        <PropertyHeader property={property.data} />
+      ) : property.isError ? (
+        <div role="alert" className="callout callout-error">
+          <p>Could not load this property. {errorMessage(property.error)}</p>
+          <button type="button" className="button" onClick={() => void property.refetch()}>
+            Retry
+          </button>
+        </div>
+      ) : (
+        <PropertyHeaderSkeleton />
+      )}
+      <RosterSection propertyId={propertyId} filters={filters} onFiltersChange={setFilters} />
+    </div>
+  )
+}

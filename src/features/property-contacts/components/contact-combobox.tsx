@@ -1,0 +1,116 @@
+import { Combobox, ComboboxInput, ComboboxOption, ComboboxOptions } from '@headlessui/react'
+import { useQuery } from '@tanstack/react-query'
+import { useId, useMemo, useState, type Ref } from 'react'
+import type { Contact, PropertyContact } from '../../../api'
+import { errorMessage } from '../../../lib/error-message'
+import { useDebouncedValue } from '../../../lib/use-debounced-value'
+import { contactQueries } from '../api/contact-queries'
+import { fullName } from '../roles'
+import { describedBy } from './field-error'
+
+interface ContactComboboxProps {
+  roster: readonly PropertyContact[]
+  selected: Contact | null
+  onSelect: (contact: Contact | null) => void
+  inputRef: Ref<HTMLInputElement>
+  error: string | undefined
+  disabled?: boolean
+}
+
+/**
+ * Searches contacts as the user types (WAI-ARIA combobox, from Headless UI).
+ * Contacts already on the property are listed, marked, and cannot be chosen.
+ */
+export function ContactCombobox({
+  roster,
+  selected,
+  onSelect,
+  inputRef,
+  error,
+  disabled,
+}: ContactComboboxProps) {
+  const id = useId()
+  const [text, setText] = useState('')
+  const term = useDebouncedValue(text.trim(), 250)
+  const search = useQuery(contactQueries.search(term))
+  const linkedRoles = useMemo(
+    () => new Map(roster.map((link) => [link.contact_id, link.role] as const)),
+    [roster],
+  )
+  const results = term === '' ? [] : (search.data ?? [])
+
+  let status = 'Type a name, email or phone number to search.'
+  if (term !== '') {
+    if (search.isError) status = `Search failed. ${errorMessage(search.error)}`
+    else if (search.isFetching && !search.isPlaceholderData) status = 'Searching…'
+    else if (results.length === 0) status = `No contacts match “${term}”.`
+    else status = `${results.length}${results.length === 20 ? '+' : ''} contacts found.`
+  }
+
+  return (
+    <div className="field combobox">
+      <label htmlFor={`${id}-input`} className="field-label">
+        Contact
+      </label>
+      <Combobox
+        value={selected}
+        onChange={(contact) => {
+          onSelect(contact)
+        }}
+        onClose={() => {
+          setText('')
+        }}
+        by="id"
+        disabled={disabled}
+      >
+        <ComboboxInput
+          id={`${id}-input`}
+          ref={inputRef}
+          className="input combobox-input"
+          autoComplete="off"
+          placeholder="Search by name, email or phone"
+          displayValue={(contact: Contact | null) => (contact ? fullName(contact) : '')}
+          onChange={(event) => {
+            setText(event.target.value)
+          }}
+          aria-invalid={!!error}
+          aria-describedby={describedBy(`${id}-status`, error && `${id}-error`)}
+        />
+        <ComboboxOptions className="combobox-options" aria-label="Matching contacts">
+          {results.map((contact) => {
+            const linked = linkedRoles.has(contact.id)
+            const role = linkedRoles.get(contact.id)
+            return (
+              <ComboboxOption
+                key={contact.id}
+                value={contact}
+                disabled={linked}
+                className="combobox-option"
+              >
+                <span className="option-name">{fullName(contact)}</span>
+                <span className="option-detail">
+                  {contact.email ?? contact.phone ?? contact.company ?? ''}
+                </span>
+                {linked && (
+                  <span className="option-linked">
+                    Already on this deal{role ? ` as ${role}` : ''}
+                  </span>
+                )}
+              </ComboboxOption>
+            )
+          })}
+        </ComboboxOptions>
+      </Combobox>
+      <p id={`${id}-status`} className="field-hint" role="status">
+        {selected && text === ''
+          ? `Selected: ${fullName(selected)}${selected.email ? `, ${selected.email}` : ''}`
+          : status}
+      </p>
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,143 @@
+import { useId } from 'react'
+import { useWatch, type UseFormReturn } from 'react-hook-form'
+import { NOTES_MAX, type PropertyContact } from '../../../api'
+import { OTHER_ROLE, resolveRole, type LinkFormValues } from '../link-form-schema'
+import { fullName, primaryOf, STANDARD_ROLES } from '../roles'
+import { FieldError, describedBy } from './field-error'
+
+interface LinkFieldsProps {
+  form: UseFormReturn<LinkFormValues>
+  roster: readonly PropertyContact[]
+  /** "No role" is offered only when editing a link that has none. */
+  allowNoRole: boolean
+}
+
+const count = new Intl.NumberFormat('en-US')
+
+/** Role, primary, start date and notes: the fields shared by the link and edit forms. */
+export function LinkFields({ form, roster, allowNoRole }: LinkFieldsProps) {
+  const id = useId()
+  const { register, control, formState } = form
+  const { errors } = formState
+  const [contactId, roleChoice, otherRole, primary, notes] = useWatch({
+    control,
+    name: ['contact_id', 'roleChoice', 'otherRole', 'primary', 'notes'],
+  })
+  const role = resolveRole({ roleChoice, otherRole })
+  const currentPrimary = primaryOf(roster, role, contactId ?? undefined)
+
+  const ids = {
+    role: `${id}-role`,
+    other: `${id}-other`,
+    primary: `${id}-primary`,
+    startDate: `${id}-start`,
+    notes: `${id}-notes`,
+  }
+
+  return (
+    <>
+      <div className="form-row">
+        <div className="field">
+          <label htmlFor={ids.role} className="field-label">
+            Role
+          </label>
+          <select
+            id={ids.role}
+            className="input"
+            aria-invalid={!!errors.roleChoice}
+            aria-describedby={describedBy(errors.roleChoice && `${ids.role}-error`)}
+            {...register('roleChoice')}
+          >
+            <option value="">{allowNoRole ? 'No role' : 'Choose a role…'}</option>
+            {STANDARD_ROLES.map((standard) => (
+              <option key={standard} value={standard}>
+                {standard}
+              </option>
+            ))}
+            <option value={OTHER_ROLE}>Other…</option>
+          </select>
+          <FieldError id={`${ids.role}-error`} error={errors.roleChoice} />
+        </div>
+        {roleChoice === OTHER_ROLE && (
+          <div className="field">
+            <label htmlFor={ids.other} className="field-label">
+              Other role
+            </label>
+            <input
+              id={ids.other}
+              className="input"
+              autoComplete="off"
+              aria-invalid={!!errors.otherRole}
+              aria-describedby={describedBy(errors.otherRole && `${ids.other}-error`)}
+              {...register('otherRole')}
+            />
+            <FieldError id={`${ids.other}-error`} error={errors.otherRole} />
+          </div>
+        )}
+      </div>
+
+      <div className="field field-checkbox-block">
+        <div className="field-checkbox">
+          <input
+            id={ids.primary}
+            type="checkbox"
+            aria-invalid={!!errors.primary}
+            aria-describedby={describedBy(
+              currentPrimary && `${ids.primary}-hint`,
+              errors.primary && `${ids.primary}-error`,
+            )}
+            {...register('primary')}
+          />
+          <label htmlFor={ids.primary}>Primary contact for this role</label>
+        </div>
+        {currentPrimary && (
+          <p
+            id={`${ids.primary}-hint`}
+            className={primary ? 'field-hint field-warning' : 'field-hint'}
+          >
+            {primary
+              ? `${fullName(currentPrimary.contact)} is the primary ${role} now and will no longer be primary.`
+              : `${fullName(currentPrimary.contact)} is the primary ${role} now.`}
+          </p>
+        )}
+        <FieldError id={`${ids.primary}-error`} error={errors.primary} />
+      </div>
+
+      <div className="field">
+        <label htmlFor={ids.startDate} className="field-label">
+          Start date <span className="optional">(optional)</span>
+        </label>
+        <input
+          id={ids.startDate}
+          type="date"
+          className="input input-date"
+          aria-invalid={!!errors.start_date}
+          aria-describedby={describedBy(errors.start_date && `${ids.startDate}-error`)}
+          {...register('start_date')}
+        />
+        <FieldError id={`${ids.startDate}-error`} error={errors.start_date} />
+      </div>
+
+      <div className="field">
+        <label htmlFor={ids.notes} className="field-label">
+          Notes <span className="optional">(optional)</span>
+        </label>
+        <textarea
+          id={ids.notes}
+          className="input textarea"
+          rows={3}
+          aria-invalid={!!errors.notes}
+          aria-describedby={describedBy(`${ids.notes}-count`, errors.notes && `${ids.notes}-error`)}
+          {...register('notes')}
+        />
+        <p
+          id={`${ids.notes}-count`}
+          className={notes.length > NOTES_MAX ? 'field-hint field-over' : 'field-hint'}
+        >
+          {count.format(notes.length)} / {count.format(NOTES_MAX)} characters
+        </p>
+        <FieldError id={`${ids.notes}-error`} error={errors.notes} />
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,63 @@
+import type { PropertyContact } from '../../../api'
+import { formatCalendarDate } from '../../../lib/format'
+import { fullName } from '../roles'
+import { ContactLinks } from './contact-links'
+
+interface RosterEntryProps {
+  link: PropertyContact
+  onEdit: (link: PropertyContact) => void
+  onUnlink: (link: PropertyContact) => void
+}
+
+export function RosterEntry({ link, onEdit, onUnlink }: RosterEntryProps) {
+  const name = fullName(link.contact)
+  return (
+    <li className="entry">
+      <div className="entry-main">
+        <p className="entry-name">
+          <span>{name}</span>
+          {link.primary && <span className="badge badge-primary">Primary</span>}
+        </p>
+        <ContactLinks contact={link.contact} />
+        {(link.start_date ?? link.notes) && (
+          <dl className="entry-facts">
+            {link.start_date && (
+              <div>
+                <dt>Since</dt>
+                <dd>{formatCalendarDate(link.start_date)}</dd>
+              </div>
+            )}
+            {link.notes && (
+              <div className="entry-notes">
+                <dt>Notes</dt>
+                <dd>{link.notes}</dd>
+              </div>
+            )}
+          </dl>
+        )}
+      </div>
+      <div className="entry-actions">
+        <button
+          type="button"
+          className="button button-small"
+          aria-label={`Edit ${name}`}
+          onClick={() => {
+            onEdit(link)
+          }}
+        >
+          Edit
+        </button>
+        <button
+          type="button"
+          className="button button-small button-quiet-danger"
+          aria-label={`Unlink ${name}`}
+          onClick={() => {
+            onUnlink(link)
+          }}
+        >
+          Unlink
+        </button>
+      </div>
+    </li>
+  )
+}

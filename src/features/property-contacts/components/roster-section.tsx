@@ -1,0 +1,278 @@
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react'
+import type { PropertyContact } from '../../../api'
+import { useAnnounce } from '../../../components/ui/status-region'
+import { errorMessage } from '../../../lib/error-message'
+import { useLinkContact, useUnlinkContact, useUpdateLink } from '../api/property-contact-mutations'
+import { usePropertyContacts } from '../api/use-property-contacts'
+import { hasFilters, NO_FILTERS, type RosterFilters as Filters } from '../filters'
+import { fullName, groupByRole } from '../roles'
+import type { EditLinkValues } from '../link-form-schema'
+import { RosterEntry } from './roster-entry'
+import { RosterFilters } from './roster-filters'
+import { RosterSkeleton } from './roster-skeleton'
+
+// The forms' code (react-hook-form, the resolver, Headless UI) loads when a form
+// is first opened, or when the user points at a button that opens one, so the
+// read-only roster loads light.
+const loadLinkDialog = () => import('./link-contact-dialog')
+const loadEditDialog = () => import('./edit-link-dialog')
+const loadUnlinkDialog = () => import('./unlink-dialog')
+const LinkContactDialog = lazy(() =>
+  loadLinkDialog().then((m) => ({ default: m.LinkContactDialog })),
+)
+const EditLinkDialog = lazy(() => loadEditDialog().then((m) => ({ default: m.EditLinkDialog })))
+const UnlinkDialog = lazy(() => loadUnlinkDialog().then((m) => ({ default: m.UnlinkDialog })))
+
+function preload(loader: () => Promise<unknown>) {
+  return () => {
+    loader().catch(() => undefined)
+  }
+}
+
+type DialogState =
+  | { kind: 'link' }
+  | { kind: 'edit'; link: PropertyContact; draft?: EditLinkValues }
+  | { kind: 'unlink'; link: PropertyContact }
+  | null
+
+interface RosterSectionProps {
+  propertyId: number
+  filters: Filters
+  onFiltersChange: (filters: Filters) => void
+}
+
+function describe(link: PropertyContact): string {
+  return link.role ? `${fullName(link.contact)} (${link.role})` : fullName(link.contact)
+}
+
+export function RosterSection({ propertyId, filters, onFiltersChange }: RosterSectionProps) {
+  const roster = usePropertyContacts(propertyId, filters)
+  const [dialog, setDialog] = useState<DialogState>(null)
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  const announce = useAnnounce()
+  const relink = useLinkContact(propertyId)
+  const update = useUpdateLink(propertyId)
+  const unlink = useUnlinkContact(propertyId)
+  const [filterKey, setFilterKey] = useState(0)
+
+  const allLinks = roster.data?.all
+  const groups = useMemo(() => groupByRole(allLinks ?? []), [allLinks])
+  const visibleGroups = useMemo(() => groupByRole(roster.data?.visible ?? []), [roster.data])
+  const closeDialog = useCallback(() => {
+    setDialog(null)
+  }, [])
+
+  const undoUnlink = (link: PropertyContact) => {
+    relink
+      .mutateAsync({
+        contact_id: link.contact_id,
+        role: link.role,
+        primary: link.primary,
+        start_date: link.start_date,
+        notes: link.notes,
+      })
+      .then(() => {
+        announce({ text: `Linked ${describe(link)} again.`, tone: 'success' })
+      })
+      .catch((error: unknown) => {
+        announce({
+          text: `Could not link ${describe(link)} again. ${errorMessage(error)}`,
+          tone: 'error',
+          action: { label: 'Try again', onAction: () => undoUnlink(link) },
+        })
+      })
+  }
+
+  const confirmUnlink = (link: PropertyContact) => {
+    setDialog(null)
+    // The entry (and the button that opened the dialog) is about to go: keep
+    // keyboard focus in the roster rather than losing it to the page.
+    setTimeout(() => headingRef.current?.focus(), 0)
+    unlink
+      .mutateAsync(link)
+      .then(() => {
+        announce({
+          text: `Unlinked ${describe(link)}.`,
+          tone: 'success',
+          action: { label: 'Undo', onAction: () => undoUnlink(link) },
+          focusAction: document.activeElement === headingRef.current,
+        })
+      })
+      .catch((error: unknown) => {
+        announce({
+          text: `Could not unlink ${describe(link)}. ${errorMessage(error)}`,
+          tone: 'error',
+        })
+      })
+  }
+
+  const saveEdit = (
+    link: PropertyContact,
+    values: EditLinkValues,
+    patch: Parameters<typeof update.mutateAsync>[0]['patch'],
+  ) => {
+    setDialog(null)
+    update
+      .mutateAsync({ contactId: link.contact_id, patch })
+      .then(() => {
+        announce({ text: `Saved changes to ${fullName(link.contact)}.`, tone: 'success' })
+      })
+      .catch((error: unknown) => {
+        announce({
+          text: `Could not save changes to ${fullName(link.contact)}. ${errorMessage(error)} Your changes were not applied.`,
+          tone: 'error',
+          action: {
+            label: 'Edit again',
+            onAction: () => {
+              setDialog({ kind: 'edit', link, draft: values })
+            },
+          },
+        })
+      })
+  }
+
+  const total = allLinks?.length ?? 0
+  const visibleCount = roster.data?.visible.length ?? 0
+  const filtered = hasFilters(filters)
+
+  return (
+    <section className="roster" aria-labelledby="roster-heading">
+      <div className="roster-header">
+        <h2 id="roster-heading" ref={headingRef} tabIndex={-1}>
+          Contacts on this deal
+          {roster.data && <span className="heading-count"> ({total})</span>}
+        </h2>
+        <button
+          type="button"
+          className="button button-primary"
+          onPointerEnter={preload(loadLinkDialog)}
+          onFocus={preload(loadLinkDialog)}
+          onClick={() => {
+            setDialog({ kind: 'link' })
+          }}
+        >
+          Link contact
+        </button>
+      </div>
+
+      {roster.isPending ? (
+        <RosterSkeleton />
+      ) : roster.isError ? (
+        <div role="alert" className="callout callout-error">
+          <p>Could not load the contacts on this deal. {errorMessage(roster.error)}</p>
+          <button type="button" className="button" onClick={() => void roster.refetch()}>
+            Retry
+          </button>
+        </div>
+      ) : total === 0 ? (
+        <div className="empty-state">
+          <p>No one is linked to this property yet.</p>
+          <button
+            type="button"
+            className="button button-primary"
+            onPointerEnter={preload(loadLinkDialog)}
+            onClick={() => {
+              setDialog({ kind: 'link' })
+            }}
+          >
+            Link the first contact
+          </button>
+        </div>
+      ) : (
+        <>
+          <RosterFilters
+            key={filterKey}
+            filters={filters}
+            groups={groups}
+            onChange={onFiltersChange}
+          />
+          <p className="roster-summary" aria-live="polite">
+            {filtered
+              ? `Showing ${visibleCount} of ${total} contacts.`
+              : `${total} contacts in ${groups.length} roles.`}
+            {filtered && (
+              <button
+                type="button"
+                className="button-link"
+                onClick={() => {
+                  setFilterKey((key) => key + 1)
+                  onFiltersChange(NO_FILTERS)
+                }}
+              >
+                Clear filters
+              </button>
+            )}
+          </p>
+          {visibleCount === 0 ? (
+            <div className="empty-state">
+              <p>No contacts match these filters.</p>
+            </div>
+          ) : (
+            <div className="roster-groups" aria-busy={roster.isFetching}>
+              {visibleGroups.map((group) => {
+                const headingId = `role-${group.key.replace(/[^a-z0-9]+/g, '-') || 'none'}`
+                return (
+                  <section key={group.key} className="role-group" aria-labelledby={headingId}>
+                    <h3 id={headingId} className="role-heading">
+                      {group.label} <span className="heading-count">({group.links.length})</span>
+                    </h3>
+                    <ul className="entries">
+                      {group.links.map((link) => (
+                        <RosterEntry
+                          key={link.id}
+                          link={link}
+                          onEdit={(target) => {
+                            preload(loadEditDialog)()
+                            setDialog({ kind: 'edit', link: target })
+                          }}
+                          onUnlink={(target) => {
+                            preload(loadUnlinkDialog)()
+                            setDialog({ kind: 'unlink', link: target })
+                          }}
+                        />
+                      ))}
+                    </ul>
+                  </section>
+                )
+              })}
+            </div>
+          )}
+        </>
+      )}
+
+      <Suspense fallback={null}>
+        {dialog?.kind === 'link' && (
+          <LinkContactDialog
+            propertyId={propertyId}
+            roster={allLinks ?? []}
+            onClose={closeDialog}
+            onLinked={(link) => {
+              setDialog(null)
+              announce({ text: `Linked ${describe(link)}.`, tone: 'success' })
+            }}
+          />
+        )}
+        {dialog?.kind === 'edit' && (
+          <EditLinkDialog
+            link={dialog.link}
+            draft={dialog.draft}
+            roster={allLinks ?? []}
+            onClose={closeDialog}
+            onSave={(values, patch) => {
+              saveEdit(dialog.link, values, patch)
+            }}
+          />
+        )}
+        {dialog?.kind === 'unlink' && (
+          <UnlinkDialog
+            link={dialog.link}
+            onClose={closeDialog}
+            onConfirm={() => {
+              confirmUnlink(dialog.link)
+            }}
+          />
+        )}
+      </Suspense>
+    </section>
+  )
+}

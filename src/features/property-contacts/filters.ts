@@ -1,0 +1,74 @@
+import * as z from 'zod/mini'
+import type { PropertyContact } from '../../api'
+import { fullName, roleKey } from './roles'
+
+export interface RosterFilters {
+  /** A role to show, compared case-insensitively; '' for all roles. */
+  role: string
+  primaryOnly: boolean
+  /** Free text matched against name, email, phone and company. */
+  search: string
+}
+
+export const NO_FILTERS: RosterFilters = { role: '', primaryOnly: false, search: '' }
+
+// URL parameters are external input: validated, anything odd means "no filter".
+const TextParamSchema = z.catch(
+  z.pipe(
+    z.string(),
+    z.transform((value) => value.trim().slice(0, 100)),
+  ),
+  '',
+)
+
+export function readRosterFilters(params: URLSearchParams): RosterFilters {
+  const primary = params.get('primary')
+  return {
+    role: TextParamSchema.parse(params.get('role') ?? ''),
+    primaryOnly: primary === '1' || primary === 'true',
+    search: TextParamSchema.parse(params.get('q') ?? ''),
+  }
+}
+
+/** Writes filters into a copy of `params`, dropping the ones at their default. */
+export function writeRosterFilters(params: URLSearchParams, filters: RosterFilters) {
+  const next = new URLSearchParams(params)
+  for (const [name, value] of [
+    ['role', filters.role],
+    ['primary', filters.primaryOnly ? '1' : ''],
+    ['q', filters.search],
+  ] as const) {
+    if (value) next.set(name, value)
+    else next.delete(name)
+  }
+  return next
+}
+
+export function hasFilters(filters: RosterFilters): boolean {
+  return filters.role !== '' || filters.primaryOnly || filters.search !== ''
+}
+
+function digits(value: string): string {
+  return value.replace(/\D/g, '')
+}
+
+export function filterRoster(
+  links: readonly PropertyContact[],
+  filters: RosterFilters,
+): PropertyContact[] {
+  const role = roleKey(filters.role)
+  const text = filters.search.trim().toLowerCase()
+  const textDigits = digits(text)
+  return links.filter((link) => {
+    if (role && roleKey(link.role) !== (role === '(none)' ? '' : role)) return false
+    if (filters.primaryOnly && !link.primary) return false
+    if (!text) return true
+    const { contact } = link
+    const haystack = [fullName(contact), contact.email, contact.company, link.notes]
+      .filter(Boolean)
+      .join(' ')
+      .toLowerCase()
+    if (haystack.includes(text)) return true
+    return textDigits.length >= 3 && digits(contact.phone ?? '').includes(textDigits)
+  })
+}

@@ -1,0 +1,102 @@
+import type { PropertyContact } from '../../api'
+
+/** The roles coordinators pick from; anything else is entered as "Other". */
+export const STANDARD_ROLES = [
+  'Seller',
+  'Buyer',
+  'Listing Agent',
+  'Buyer Agent',
+  'Inspector',
+  'Lender',
+  'Escrow Officer',
+  'Title Officer',
+  'Appraiser',
+  'Attorney',
+  'Transaction Coordinator',
+] as const
+
+// The order people think of a deal in: the parties, their agents, then the rest.
+const LEADING_ROLES = ['seller', 'buyer', 'listing agent', 'buyer agent']
+const PLURAL_LABELS: Record<string, string> = { seller: 'Sellers', buyer: 'Buyers' }
+
+/** Roles compare trimmed and case-insensitively, as the server's primary rule does. */
+export function roleKey(role: string | null | undefined): string {
+  return (role ?? '').trim().toLowerCase()
+}
+
+export function sameRole(a: string | null | undefined, b: string | null | undefined): boolean {
+  return roleKey(a) === roleKey(b)
+}
+
+export function canonicalRole(role: string): string {
+  const key = roleKey(role)
+  return STANDARD_ROLES.find((standard) => standard.toLowerCase() === key) ?? role.trim()
+}
+
+export function fullName(contact: { first_name: string; last_name: string }): string {
+  return `${contact.first_name} ${contact.last_name}`.trim() || 'Unnamed contact'
+}
+
+export interface RoleGroup {
+  /** roleKey of the group; '' for links without a role. */
+  key: string
+  role: string | null
+  label: string
+  links: PropertyContact[]
+}
+
+function compareLinks(a: PropertyContact, b: PropertyContact): number {
+  if (a.primary !== b.primary) return a.primary ? -1 : 1
+  return (
+    a.contact.last_name.localeCompare(b.contact.last_name) ||
+    a.contact.first_name.localeCompare(b.contact.first_name) ||
+    a.id - b.id
+  )
+}
+
+function compareGroups(a: RoleGroup, b: RoleGroup): number {
+  if (a.key === '' || b.key === '') return a.key === '' ? 1 : -1
+  const rankA = LEADING_ROLES.indexOf(a.key)
+  const rankB = LEADING_ROLES.indexOf(b.key)
+  if (rankA !== -1 || rankB !== -1) {
+    if (rankA === -1) return 1
+    if (rankB === -1) return -1
+    return rankA - rankB
+  }
+  return a.label.localeCompare(b.label)
+}
+
+/** Groups a roster by role, in deal order, primary first within each role. */
+export function groupByRole(links: readonly PropertyContact[]): RoleGroup[] {
+  const groups = new Map<string, RoleGroup>()
+  for (const link of links) {
+    const key = roleKey(link.role)
+    let group = groups.get(key)
+    if (!group) {
+      const role = link.role === null || key === '' ? null : canonicalRole(link.role)
+      group = {
+        key,
+        role,
+        label: role === null ? 'Role not recorded' : (PLURAL_LABELS[key] ?? role),
+        links: [],
+      }
+      groups.set(key, group)
+    }
+    group.links.push(link)
+  }
+  const sorted = [...groups.values()].sort(compareGroups)
+  for (const group of sorted) group.links.sort(compareLinks)
+  return sorted
+}
+
+/** The current primary of a role on a roster, if any. */
+export function primaryOf(
+  links: readonly PropertyContact[],
+  role: string | null | undefined,
+  exceptContactId?: number,
+): PropertyContact | undefined {
+  if (roleKey(role) === '') return undefined
+  return links.find(
+    (link) => link.primary && sameRole(link.role, role) && link.contact_id !== exceptContactId,
+  )
+}

@@ -1,0 +1,51 @@
+import { http } from 'msw'
+import type { Property } from '../../api/schemas.ts'
+import { db } from '../db.ts'
+import { gated } from './gate.ts'
+import {
+  describeParam,
+  fail,
+  invalid,
+  json,
+  paginate,
+  parsePathId,
+  readPage,
+  readSearch,
+} from './respond.ts'
+import type { FieldErrors } from './respond.ts'
+
+/** The property a path names, or the 404 to answer instead. */
+export function findProperty(param: string | readonly string[] | undefined): Property | Response {
+  const id = parsePathId(param)
+  const property = id === null ? undefined : db.properties.find(id)
+  return property ?? fail(404, `Property ${describeParam(param)} not found.`)
+}
+
+export const propertyHandlers = [
+  http.get(
+    '*/api/v1/properties',
+    gated(({ request }) => {
+      const url = new URL(request.url)
+      const errors: FieldErrors = {}
+      const page = readPage(url, errors)
+      if (Object.keys(errors).length > 0) return invalid(errors, 'Invalid query parameters.')
+      const search = readSearch(url)
+      const rows = db.properties
+        .list()
+        .filter(
+          (p) =>
+            search === '' ||
+            [p.title, p.address, p.city].some((field) => field?.toLowerCase().includes(search)),
+        )
+      return json(paginate(rows, page))
+    }),
+  ),
+
+  http.get(
+    '*/api/v1/properties/:propertyId',
+    gated(({ params }) => {
+      const property = findProperty(params.propertyId)
+      return property instanceof Response ? property : json(property)
+    }),
+  ),
+]
