@@ -5,6 +5,22 @@ import { resetMockConfig, setNow } from '../src/mocks/config'
 import { db } from '../src/mocks/db'
 import { server } from '../src/mocks/node'
 
+// jsdom has no layout, so no ResizeObserver; Headless UI observes sizes to place
+// popovers. A no-op observer is what a layout-less page would report anyway.
+if (!('ResizeObserver' in globalThis)) {
+  globalThis.ResizeObserver = class ResizeObserver {
+    observe() {
+      /* no layout in jsdom */
+    }
+    unobserve() {
+      /* no layout in jsdom */
+    }
+    disconnect() {
+      /* no layout in jsdom */
+    }
+  }
+}
+
 // Any request the mock backend does not answer is a test bug, not a silent pass.
 beforeAll(() => {
   server.listen({ onUnhandledRequest: 'error' })

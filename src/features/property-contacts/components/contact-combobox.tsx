@@ -1,12 +1,19 @@
-import { Combobox, ComboboxInput, ComboboxOption, ComboboxOptions } from '@headlessui/react'
+import {
+  Combobox,
+  ComboboxInput,
+  ComboboxOption,
+  ComboboxOptions,
+  Description,
+  Field,
+  Label,
+} from '@headlessui/react'
 import { useQuery } from '@tanstack/react-query'
-import { useId, useMemo, useState, type Ref } from 'react'
+import { useMemo, useState, type Ref } from 'react'
 import type { Contact, PropertyContact } from '../../../api'
 import { errorMessage } from '../../../lib/error-message'
 import { useDebouncedValue } from '../../../lib/use-debounced-value'
 import { contactQueries } from '../api/contact-queries'
 import { fullName } from '../roles'
-import { describedBy } from './field-error'
 
 interface ContactComboboxProps {
   roster: readonly PropertyContact[]
@@ -29,7 +36,6 @@ export function ContactCombobox({
   error,
   disabled,
 }: ContactComboboxProps) {
-  const id = useId()
   const [text, setText] = useState('')
   const term = useDebouncedValue(text.trim(), 250)
   const search = useQuery(contactQueries.search(term))
@@ -48,10 +54,9 @@ export function ContactCombobox({
   }
 
   return (
-    <div className="field combobox">
-      <label htmlFor={`${id}-input`} className="field-label">
-        Contact
-      </label>
+    // Headless UI's Field wires the label and descriptions to the input itself.
+    <Field className="field combobox" disabled={disabled}>
+      <Label className="field-label">Contact</Label>
       <Combobox
         value={selected}
         onChange={(contact) => {
@@ -61,10 +66,8 @@ export function ContactCombobox({
           setText('')
         }}
         by="id"
-        disabled={disabled}
       >
         <ComboboxInput
-          id={`${id}-input`}
           ref={inputRef}
           className="input combobox-input"
           autoComplete="off"
@@ -74,7 +77,6 @@ export function ContactCombobox({
             setText(event.target.value)
           }}
           aria-invalid={!!error}
-          aria-describedby={describedBy(`${id}-status`, error && `${id}-error`)}
         />
         <ComboboxOptions className="combobox-options" aria-label="Matching contacts">
           {results.map((contact) => {
@@ -101,16 +103,16 @@ export function ContactCombobox({
           })}
         </ComboboxOptions>
       </Combobox>
-      <p id={`${id}-status`} className="field-hint" role="status">
+      <Description as="p" className="field-hint" role="status">
         {selected && text === ''
           ? `Selected: ${fullName(selected)}${selected.email ? `, ${selected.email}` : ''}`
           : status}
-      </p>
+      </Description>
       {error && (
-        <p id={`${id}-error`} className="field-error">
+        <Description as="p" className="field-error">
           {error}
-        </p>
+        </Description>
       )}
-    </div>
+    </Field>
   )
 }
