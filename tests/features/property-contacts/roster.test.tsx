@@ -100,6 +100,18 @@ describe('the roster', () => {
     },
   )
 
+  it('shows links without a role as "Role not recorded", and can filter to them', async () => {
+    // Property 4 has one link with no role (contact 54).
+    const { user } = renderApp('/properties/4')
+    const showRole = await screen.findByRole('combobox', { name: 'Show role' })
+    expect(showRole).toHaveDisplayValue('All roles')
+    const noRole = roleGroup(/^Role not recorded/)
+    expect(within(noRole).getAllByRole('listitem')).toHaveLength(1)
+    await user.selectOptions(showRole, 'Role not recorded (1)')
+    expect(await screen.findByText(/Showing 1 of \d+ contacts\./)).toBeVisible()
+    expect(window.location.search).toBe('?role=%28none%29')
+  })
+
   it('reads its filters from the URL and writes changes back', async () => {
     const { user } = renderApp('/properties/1?role=Buyer')
     expect(await screen.findByText(/Showing 2 of 10 contacts\./)).toBeVisible()

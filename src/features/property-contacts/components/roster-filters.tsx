@@ -82,6 +82,7 @@ function matches(group: RoleGroup, role: string): boolean {
 }
 
 function valueFor(groups: RoleGroup[], role: string): string {
+  if (role === '') return ''
   const group = groups.find((candidate) => matches(candidate, role))
   return group ? (group.role ?? '(none)') : ''
 }
