@@ -1,9 +1,13 @@
 import '@testing-library/jest-dom/vitest'
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest'
 import { resetMockConfig, setNow } from '../src/mocks/config'
 import { db } from '../src/mocks/db'
 import { server } from '../src/mocks/node'
+
+// The forms load on first use (code-split); transforming them cold in Vitest can
+// take longer than Testing Library's default 1 s wait.
+configure({ asyncUtilTimeout: 3000 })
 
 // jsdom has no layout, so no ResizeObserver; Headless UI observes sizes to place
 // popovers. A no-op observer is what a layout-less page would report anyway.

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { Link } from 'wouter'
+import { AuthProblemNotice } from '../components/ui/auth-problem-notice'
 
 export function Layout({ children }: { children: ReactNode }) {
   return (
@@ -25,6 +26,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
+        <AuthProblemNotice />
         {children}
       </main>
     </>

@@ -14,7 +14,8 @@ import {
   writeRosterFilters,
   type RosterFilters,
 } from '../features/property-contacts/filters'
-import { errorMessage } from '../lib/error-message'
+import { LoadError } from '../components/ui/load-error'
+import { RateLimitNotice } from '../components/ui/rate-limit-notice'
 import { NotFoundPage } from './not-found-page'
 
 // A URL segment is external input: only a positive whole number is a property id.
@@ -66,15 +67,15 @@ function PropertyDetail({ propertyId }: { propertyId: number }) {
         <span aria-hidden="true"> / </span>
         <span aria-current="page">{property.data?.title ?? 'Property'}</span>
       </nav>
+      <RateLimitNotice failureReason={property.failureReason} isFetching={property.isFetching} />
       {property.data ? (
         <PropertyHeader property={property.data} />
       ) : property.isError ? (
-        <div role="alert" className="callout callout-error">
-          <p>Could not load this property. {errorMessage(property.error)}</p>
-          <button type="button" className="button" onClick={() => void property.refetch()}>
-            Retry
-          </button>
-        </div>
+        <LoadError
+          what="this property"
+          error={property.error}
+          onRetry={() => void property.refetch()}
+        />
       ) : (
         <PropertyHeaderSkeleton />
       )}

@@ -60,10 +60,8 @@ describe('the properties list', () => {
     server.use(
       http.get(
         '*/api/v1/properties',
-        () => HttpResponse.text('<html>login</html>', { headers: { 'Content-Type': 'text/html' } }),
-        {
-          once: true,
-        },
+        () => HttpResponse.json({ message: 'Service unavailable' }, { status: 503 }),
+        { once: true },
       ),
     )
     const { user } = renderApp('/')
@@ -74,7 +72,7 @@ describe('the properties list', () => {
       if (!found) throw new Error('no alert yet')
       return found
     })
-    expect(alert).toHaveTextContent(/API token/)
+    expect(alert).toHaveTextContent(/The server had a problem/)
     await user.click(within(alert).getByRole('button', { name: 'Retry' }))
     expect(await screen.findByRole('link', { name: 'Elm Circle Ranch' })).toBeVisible()
   })

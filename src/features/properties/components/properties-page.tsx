@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useState } from 'react'
 import { Link, useSearchParams } from 'wouter'
 import type { Property } from '../../../api'
-import { errorMessage } from '../../../lib/error-message'
+import { LoadError } from '../../../components/ui/load-error'
+import { RateLimitNotice } from '../../../components/ui/rate-limit-notice'
 import { formatCalendarDate, formatCurrency, joinAddress } from '../../../lib/format'
 import { useDebouncedValue } from '../../../lib/use-debounced-value'
 import { PROPERTIES_PAGE_SIZE, propertyQueries } from '../api/property-queries'
@@ -56,13 +57,9 @@ export function PropertiesPage() {
         />
       </div>
 
+      <RateLimitNotice failureReason={query.failureReason} isFetching={query.isFetching} />
       {query.isError ? (
-        <div role="alert" className="callout callout-error">
-          <p>Could not load properties. {errorMessage(query.error)}</p>
-          <button type="button" className="button" onClick={() => void query.refetch()}>
-            Retry
-          </button>
-        </div>
+        <LoadError what="properties" error={query.error} onRetry={() => void query.refetch()} />
       ) : (
         <PropertiesTable
           properties={query.data?.properties}

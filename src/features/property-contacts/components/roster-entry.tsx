@@ -5,11 +5,13 @@ import { ContactLinks } from './contact-links'
 
 interface RosterEntryProps {
   link: PropertyContact
+  canEdit: boolean
+  canUnlink: boolean
   onEdit: (link: PropertyContact) => void
   onUnlink: (link: PropertyContact) => void
 }
 
-export function RosterEntry({ link, onEdit, onUnlink }: RosterEntryProps) {
+export function RosterEntry({ link, canEdit, canUnlink, onEdit, onUnlink }: RosterEntryProps) {
   const name = fullName(link.contact)
   return (
     <li className="entry">
@@ -37,26 +39,30 @@ export function RosterEntry({ link, onEdit, onUnlink }: RosterEntryProps) {
         )}
       </div>
       <div className="entry-actions">
-        <button
-          type="button"
-          className="button button-small"
-          aria-label={`Edit ${name}`}
-          onClick={() => {
-            onEdit(link)
-          }}
-        >
-          Edit
-        </button>
-        <button
-          type="button"
-          className="button button-small button-quiet-danger"
-          aria-label={`Unlink ${name}`}
-          onClick={() => {
-            onUnlink(link)
-          }}
-        >
-          Unlink
-        </button>
+        {canEdit && (
+          <button
+            type="button"
+            className="button button-small"
+            aria-label={`Edit ${name}`}
+            onClick={() => {
+              onEdit(link)
+            }}
+          >
+            Edit
+          </button>
+        )}
+        {canUnlink && (
+          <button
+            type="button"
+            className="button button-small button-quiet-danger"
+            aria-label={`Unlink ${name}`}
+            onClick={() => {
+              onUnlink(link)
+            }}
+          >
+            Unlink
+          </button>
+        )}
       </div>
     </li>
   )

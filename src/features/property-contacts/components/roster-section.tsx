@@ -1,7 +1,15 @@
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react'
 import type { PropertyContact } from '../../../api'
+import { LoadError } from '../../../components/ui/load-error'
+import { RateLimitNotice } from '../../../components/ui/rate-limit-notice'
 import { useAnnounce } from '../../../components/ui/status-region'
+import { MethodNotAllowedError } from '../../../api'
 import { errorMessage } from '../../../lib/error-message'
+import {
+  useMarkRefused,
+  useRefusedOperations,
+  type RefusableOperation,
+} from '../../../lib/server-capabilities'
 import { useLinkContact, useUnlinkContact, useUpdateLink } from '../api/property-contact-mutations'
 import { usePropertyContacts } from '../api/use-property-contacts'
 import { hasFilters, NO_FILTERS, type RosterFilters as Filters } from '../filters'
@@ -41,6 +49,13 @@ interface RosterSectionProps {
   onFiltersChange: (filters: Filters) => void
 }
 
+function refusedNotice(refused: ReadonlySet<RefusableOperation>): string {
+  const actions = [refused.has('update') && 'editing', refused.has('delete') && 'unlinking']
+    .filter(Boolean)
+    .join(' or ')
+  return `The connected server does not allow ${actions} contact links, so Roster no longer offers it. Reload the page to try again.`
+}
+
 function describe(link: PropertyContact): string {
   return link.role ? `${fullName(link.contact)} (${link.role})` : fullName(link.contact)
 }
@@ -54,6 +69,8 @@ export function RosterSection({ propertyId, filters, onFiltersChange }: RosterSe
   const update = useUpdateLink(propertyId)
   const unlink = useUnlinkContact(propertyId)
   const [filterKey, setFilterKey] = useState(0)
+  const refused = useRefusedOperations()
+  const markRefused = useMarkRefused()
 
   const allLinks = roster.data?.all
   const groups = useMemo(() => groupByRole(allLinks ?? []), [allLinks])
@@ -99,6 +116,7 @@ export function RosterSection({ propertyId, filters, onFiltersChange }: RosterSe
         })
       })
       .catch((error: unknown) => {
+        if (error instanceof MethodNotAllowedError) markRefused('delete')
         announce({
           text: `Could not unlink ${describe(link)}. ${errorMessage(error)}`,
           tone: 'error',
@@ -118,8 +136,15 @@ export function RosterSection({ propertyId, filters, onFiltersChange }: RosterSe
         announce({ text: `Saved changes to ${fullName(link.contact)}.`, tone: 'success' })
       })
       .catch((error: unknown) => {
+        const text = `Could not save changes to ${fullName(link.contact)}. ${errorMessage(error)} Your changes were not applied.`
+        if (error instanceof MethodNotAllowedError) {
+          // Offering "Edit again" would only fail the same way.
+          markRefused('update')
+          announce({ text, tone: 'error' })
+          return
+        }
         announce({
-          text: `Could not save changes to ${fullName(link.contact)}. ${errorMessage(error)} Your changes were not applied.`,
+          text,
           tone: 'error',
           action: {
             label: 'Edit again',
@@ -155,15 +180,16 @@ export function RosterSection({ propertyId, filters, onFiltersChange }: RosterSe
         </button>
       </div>
 
+      <RateLimitNotice failureReason={roster.failureReason} isFetching={roster.isFetching} />
+      {refused.size > 0 && <p className="callout callout-muted">{refusedNotice(refused)}</p>}
       {roster.isPending ? (
         <RosterSkeleton />
       ) : roster.isError ? (
-        <div role="alert" className="callout callout-error">
-          <p>Could not load the contacts on this deal. {errorMessage(roster.error)}</p>
-          <button type="button" className="button" onClick={() => void roster.refetch()}>
-            Retry
-          </button>
-        </div>
+        <LoadError
+          what="the contacts on this deal"
+          error={roster.error}
+          onRetry={() => void roster.refetch()}
+        />
       ) : total === 0 ? (
         <div className="empty-state">
           <p>No one is linked to this property yet.</p>
@@ -221,6 +247,8 @@ export function RosterSection({ propertyId, filters, onFiltersChange }: RosterSe
                         <RosterEntry
                           key={link.id}
                           link={link}
+                          canEdit={!refused.has('update')}
+                          canUnlink={!refused.has('delete')}
                           onEdit={(target) => {
                             preload(loadEditDialog)()
                             setDialog({ kind: 'edit', link: target })
