@@ -1,0 +1,84 @@
+// Planning is pure: the roster as read plus the input give the writes to make, so a
+// UI can preview them (dry run) and a second run over a finished setup plans nothing.
+import type { PropertyContact } from '../schemas'
+import {
+  parseTransactionSetup,
+  roleKey,
+  type DesiredLink,
+  type TransactionSetupInput,
+} from './input'
+
+export type PlanAction = 'create' | 'update' | 'skip'
+
+export interface TransactionPlanItem extends DesiredLink {
+  action: PlanAction
+  /** The link as read, when the contact is already on the property. */
+  current?: PropertyContact
+  /**
+   * Set on a skip whose link is primary now but should not be: the server demotes it
+   * in the same request that makes this contact primary in its role, so it needs no
+   * write of its own (and a write of its own could briefly leave the role with no
+   * primary, or fight the promotion if the two were reordered).
+   */
+  demotedBy?: number
+}
+
+export interface TransactionPlan {
+  items: TransactionPlanItem[]
+  counts: Record<PlanAction, number>
+}
+
+/** True when the link already has the role (ignoring case and spaces) and flag asked for. */
+export function isLinkedAsWanted(
+  link: Pick<PropertyContact, 'role' | 'primary'>,
+  wanted: Pick<DesiredLink, 'role' | 'primary'>,
+): boolean {
+  return roleKey(link.role) === roleKey(wanted.role) && link.primary === wanted.primary
+}
+
+/**
+ * What to write so the property has the input's links. Contacts on the roster but
+ * not in the input are left alone: setup never unlinks. Throws ValidationError
+ * (keyed by row) when the input is invalid.
+ */
+export function planTransactionSetup(
+  roster: readonly PropertyContact[],
+  input: TransactionSetupInput,
+): TransactionPlan {
+  return planLinks(roster, parseTransactionSetup(input))
+}
+
+/** The planner behind planTransactionSetup, over links already validated. */
+export function planLinks(
+  roster: readonly PropertyContact[],
+  wanted: readonly DesiredLink[],
+): TransactionPlan {
+  const byContact = new Map(roster.map((link) => [link.contact_id, link]))
+  const items: TransactionPlanItem[] = wanted.map((link) => {
+    const current = byContact.get(link.contactId)
+    if (!current) return { ...link, action: 'create' }
+    return { ...link, action: isLinkedAsWanted(current, link) ? 'skip' : 'update', current }
+  })
+  // Promotions that will be written, by role: each demotes that role's primary.
+  const promoter = new Map<string | null, number>()
+  for (const item of items) {
+    if (item.primary && item.action !== 'skip') promoter.set(roleKey(item.role), item.contactId)
+  }
+  for (const item of items) {
+    const by = promoter.get(roleKey(item.role))
+    const { current } = item
+    if (
+      by !== undefined &&
+      item.action === 'update' &&
+      !item.primary &&
+      current?.primary === true &&
+      roleKey(current.role) === roleKey(item.role)
+    ) {
+      item.action = 'skip'
+      item.demotedBy = by
+    }
+  }
+  const counts = { create: 0, update: 0, skip: 0 }
+  for (const item of items) counts[item.action] += 1
+  return { items, counts }
+}
