@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useCallback, useEffect } from 'react'
 import { Link, useParams, useSearchParams } from 'wouter'
-import * as z from 'zod/mini'
 import { NotFoundError } from '../api'
 import { propertyQueries } from '../features/properties/api/property-queries'
 import {
@@ -17,18 +16,13 @@ import {
 import { LoadError } from '../components/ui/load-error'
 import { RateLimitNotice } from '../components/ui/rate-limit-notice'
 import { NotFoundPage } from './not-found-page'
-
-// A URL segment is external input: only a positive whole number is a property id.
-const PropertyIdParamSchema = z.pipe(
-  z.string().check(z.regex(/^[1-9]\d{0,14}$/)),
-  z.transform(Number),
-)
+import { parsePropertyIdParam } from './property-id-param'
 
 export function PropertyPage() {
   const params = useParams<{ propertyId: string }>()
-  const parsed = PropertyIdParamSchema.safeParse(params.propertyId)
-  if (!parsed.success) return <PropertyNotFound />
-  return <PropertyDetail propertyId={parsed.data} />
+  const propertyId = parsePropertyIdParam(params.propertyId)
+  if (propertyId === null) return <PropertyNotFound />
+  return <PropertyDetail propertyId={propertyId} />
 }
 
 function PropertyNotFound() {

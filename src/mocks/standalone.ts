@@ -1,22 +1,31 @@
 // The production build plus the mock backend on one small Node server, so the flows
-// run against what ships (no Vite in the loop). `npx tsx src/mocks/standalone.ts`.
+// run against what ships (no Vite in the loop), under the production security headers.
+// `npx tsx src/mocks/standalone.ts`. With `--api-only` it serves just /api/v1 (and
+// /__mock): a stand-in for the live API behind the live proxy (e2e/live.spec.ts), with
+// MOCK_API_TOKEN demanding the token the proxy must add.
 import { existsSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { applySecurityHeaders } from '../server/security-headers.ts'
+import { serveStatic } from '../server/static-files.ts'
 import { mockOptionsFromEnv } from './env.ts'
 import { createMockMiddleware } from './middleware.ts'
-import { serveStatic } from './static-files.ts'
 
 const HOST = '127.0.0.1'
 const root = fileURLToPath(new URL('../../dist', import.meta.url))
 
-if (!existsSync(`${root}/index.html`)) {
+const { values } = parseArgs({
+  options: { port: { type: 'string' }, 'api-only': { type: 'boolean' } },
+  strict: false,
+})
+const apiOnly = values['api-only'] === true
+
+if (!apiOnly && !existsSync(`${root}/index.html`)) {
   console.error('dist/index.html not found. Run npm run build first')
   process.exit(1)
 }
 
-const { values } = parseArgs({ options: { port: { type: 'string' } }, strict: false })
 const port = Number(typeof values.port === 'string' ? values.port : (process.env.PORT ?? 4173))
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`Not a port number: ${String(values.port ?? process.env.PORT)}`)
@@ -24,9 +33,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 const mock = createMockMiddleware(mockOptionsFromEnv())
-const serveFile = serveStatic(root)
+const serveFile = apiOnly ? undefined : serveStatic(root)
 const server = createServer((req, res) => {
-  mock(req, res, () => serveFile(req, res))
+  applySecurityHeaders(res)
+  mock(req, res, () => {
+    if (serveFile) serveFile(req, res)
+    else res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not Found')
+  })
 })
 
 server.on('error', (error) => {
@@ -35,7 +48,8 @@ server.on('error', (error) => {
 })
 
 server.listen(port, HOST, () => {
-  console.log(`Roster (mock backend) on http://${HOST}:${port}`)
+  const what = apiOnly ? 'mock API only' : 'mock backend'
+  console.log(`Roster (${what}) on http://${HOST}:${port}`)
 })
 
 function shutdown(): void {

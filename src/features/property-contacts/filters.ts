@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import type { PropertyContact } from '../../api'
-import { fullName, roleKey } from './roles'
+import { fullName, roleKey } from '../../lib/roles'
 
 export interface RosterFilters {
   /** A role to show, compared case-insensitively; '' for all roles. */

@@ -8,7 +8,7 @@ import {
   type PropertyContactCreate,
   type PropertyContactUpdate,
 } from '../../api'
-import { canonicalRole, STANDARD_ROLES } from './roles'
+import { canonicalRole, STANDARD_ROLES } from '../../lib/roles'
 
 /** The role select's value for "type another role". */
 export const OTHER_ROLE = '__other__'

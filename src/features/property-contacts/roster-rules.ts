@@ -1,5 +1,5 @@
 import type { PropertyContact, PropertyContactUpdate } from '../../api'
-import { sameRole } from './roles'
+import { sameRole } from '../../lib/roles'
 
 /**
  * The server's rule, applied locally for optimistic updates: a link saved as

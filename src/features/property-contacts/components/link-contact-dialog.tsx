@@ -10,9 +10,9 @@ import {
   toCreatePayload,
   type LinkFormValues,
 } from '../link-form-schema'
-import { fullName } from '../roles'
+import { fullName } from '../../../lib/roles'
 import { applyServerError } from '../server-errors'
-import { ContactCombobox } from './contact-combobox'
+import { ContactCombobox } from '../../../components/contact-combobox'
 import { LinkFields } from './link-fields'
 
 interface LinkContactDialogProps {

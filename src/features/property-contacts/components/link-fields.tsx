@@ -2,7 +2,8 @@ import { useId } from 'react'
 import { useWatch, type UseFormReturn } from 'react-hook-form'
 import { NOTES_MAX, type PropertyContact } from '../../../api'
 import { OTHER_ROLE, resolveRole, type LinkFormValues } from '../link-form-schema'
-import { fullName, primaryOf, STANDARD_ROLES } from '../roles'
+import { fullName, STANDARD_ROLES } from '../../../lib/roles'
+import { primaryOf } from '../roles'
 import { FieldError, describedBy } from './field-error'
 
 interface LinkFieldsProps {

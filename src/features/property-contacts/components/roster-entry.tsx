@@ -1,6 +1,6 @@
 import type { PropertyContact } from '../../../api'
 import { formatCalendarDate } from '../../../lib/format'
-import { fullName } from '../roles'
+import { fullName } from '../../../lib/roles'
 import { ContactLinks } from './contact-links'
 
 interface RosterEntryProps {

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react'
+import { Link } from 'wouter'
 import type { PropertyContact } from '../../../api'
 import { LoadError } from '../../../components/ui/load-error'
 import { RateLimitNotice } from '../../../components/ui/rate-limit-notice'
@@ -13,7 +14,8 @@ import {
 import { useLinkContact, useUnlinkContact, useUpdateLink } from '../api/property-contact-mutations'
 import { usePropertyContacts } from '../api/use-property-contacts'
 import { hasFilters, NO_FILTERS, type RosterFilters as Filters } from '../filters'
-import { fullName, groupByRole } from '../roles'
+import { fullName } from '../../../lib/roles'
+import { groupByRole } from '../roles'
 import type { EditLinkValues } from '../link-form-schema'
 import { RosterEntry } from './roster-entry'
 import { RosterFilters } from './roster-filters'
@@ -167,17 +169,22 @@ export function RosterSection({ propertyId, filters, onFiltersChange }: RosterSe
           Contacts on this deal
           {roster.data && <span className="heading-count"> ({total})</span>}
         </h2>
-        <button
-          type="button"
-          className="button button-primary"
-          onPointerEnter={preload(loadLinkDialog)}
-          onFocus={preload(loadLinkDialog)}
-          onClick={() => {
-            setDialog({ kind: 'link' })
-          }}
-        >
-          Link contact
-        </button>
+        <div className="roster-actions">
+          <Link href={`/properties/${propertyId}/setup`} className="button">
+            Set up transaction
+          </Link>
+          <button
+            type="button"
+            className="button button-primary"
+            onPointerEnter={preload(loadLinkDialog)}
+            onFocus={preload(loadLinkDialog)}
+            onClick={() => {
+              setDialog({ kind: 'link' })
+            }}
+          >
+            Link contact
+          </button>
+        </div>
       </div>
 
       <RateLimitNotice failureReason={roster.failureReason} isFetching={roster.isFetching} />

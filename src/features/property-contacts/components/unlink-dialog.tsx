@@ -1,6 +1,6 @@
 import type { PropertyContact } from '../../../api'
 import { Modal } from '../../../components/ui/modal'
-import { fullName } from '../roles'
+import { fullName } from '../../../lib/roles'
 
 interface UnlinkDialogProps {
   link: PropertyContact

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query'
-import { apiClient } from '../../../lib/api-client'
+import { apiClient } from './api-client'
 
 export const CONTACT_SEARCH_LIMIT = 20
 

@@ -9,11 +9,11 @@ import {
 } from '@headlessui/react'
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState, type Ref } from 'react'
-import type { Contact, PropertyContact } from '../../../api'
-import { errorMessage } from '../../../lib/error-message'
-import { useDebouncedValue } from '../../../lib/use-debounced-value'
-import { contactQueries } from '../api/contact-queries'
-import { fullName } from '../roles'
+import type { Contact, PropertyContact } from '../api'
+import { errorMessage } from '../lib/error-message'
+import { useDebouncedValue } from '../lib/use-debounced-value'
+import { contactQueries } from '../lib/contact-queries'
+import { fullName } from '../lib/roles'
 
 interface ContactComboboxProps {
   roster: readonly PropertyContact[]
@@ -22,11 +22,15 @@ interface ContactComboboxProps {
   inputRef: Ref<HTMLInputElement>
   error: string | undefined
   disabled?: boolean
+  /** Let contacts already on the deal be chosen (to change their role), still marked. */
+  allowLinked?: boolean
+  label?: string
 }
 
 /**
  * Searches contacts as the user types (WAI-ARIA combobox, from Headless UI).
- * Contacts already on the property are listed, marked, and cannot be chosen.
+ * Contacts already on the property are listed and marked; unless `allowLinked`,
+ * they cannot be chosen.
  */
 export function ContactCombobox({
   roster,
@@ -35,6 +39,8 @@ export function ContactCombobox({
   inputRef,
   error,
   disabled,
+  allowLinked = false,
+  label = 'Contact',
 }: ContactComboboxProps) {
   const [text, setText] = useState('')
   const term = useDebouncedValue(text.trim(), 250)
@@ -56,7 +62,7 @@ export function ContactCombobox({
   return (
     // Headless UI's Field wires the label and descriptions to the input itself.
     <Field className="field combobox" disabled={disabled}>
-      <Label className="field-label">Contact</Label>
+      <Label className="field-label">{label}</Label>
       <Combobox
         value={selected}
         onChange={(contact) => {
@@ -86,7 +92,7 @@ export function ContactCombobox({
               <ComboboxOption
                 key={contact.id}
                 value={contact}
-                disabled={linked}
+                disabled={linked && !allowLinked}
                 className="combobox-option"
               >
                 <span className="option-name">{fullName(contact)}</span>

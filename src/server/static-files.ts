@@ -1,5 +1,6 @@
 // Serves the production build the way it is deployed: hashed assets cached forever,
-// index.html never cached, and index.html for client-side routes.
+// index.html never cached, and index.html for client-side routes. Shared by the
+// production server (src/server/production.ts) and the mock standalone server.
 import { createReadStream, statSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'

@@ -1,0 +1,252 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useForm } from 'react-hook-form'
+import { Link } from 'wouter'
+import {
+  applyTransactionPlan,
+  failedItems,
+  setupPropertyTransaction,
+  ValidationError,
+  type PropertyContact,
+  type TransactionItemResult,
+  type TransactionPlan,
+  type TransactionPlanItem,
+} from '../../../api'
+import { apiClient } from '../../../lib/api-client'
+import { errorMessage } from '../../../lib/error-message'
+import { fullName } from '../../../lib/roles'
+import { useLeaveWarning } from '../../../lib/use-leave-warning'
+import {
+  DEFAULT_SETUP,
+  isEmptyForm,
+  SECTIONS,
+  SetupFormSchema,
+  toSetupInput,
+  type SetupFormValues,
+} from '../setup-form-schema'
+import { PartySection } from './party-section'
+import { PlanTable } from './plan-table'
+
+interface TransactionSetupProps {
+  propertyId: number
+  roster: readonly PropertyContact[]
+  /** Refreshes what the rest of the app shows once writes happened. */
+  onApplied: () => void
+}
+
+type Stage =
+  | { kind: 'edit' }
+  | { kind: 'review'; plan: TransactionPlan }
+  | {
+      kind: 'apply'
+      plan: TransactionPlan
+      results: ReadonlyMap<TransactionPlanItem, TransactionItemResult>
+      running: boolean
+    }
+
+/**
+ * A deal's whole roster in one form: fill the sections, review what will be
+ * linked, updated or left alone (read fresh from the server), then apply with
+ * per-row progress. Failures stay listed with a way to resend only them.
+ */
+export function TransactionSetup({ propertyId, roster, onApplied }: TransactionSetupProps) {
+  const [stage, setStage] = useState<Stage>({ kind: 'edit' })
+  const [formError, setFormError] = useState<string | null>(null)
+  const form = useForm<SetupFormValues>({
+    resolver: zodResolver(SetupFormSchema),
+    defaultValues: DEFAULT_SETUP,
+  })
+  const resultsRef = useRef(new Map<TransactionPlanItem, TransactionItemResult>())
+
+  const names = useMemo(() => {
+    const map = new Map<number, string>()
+    for (const link of roster) map.set(link.contact_id, fullName(link.contact))
+    return map
+  }, [roster])
+  const nameOf = (contactId: number) => {
+    const values = form.getValues()
+    for (const section of SECTIONS) {
+      const row = values[section.name].find((candidate) => candidate.contact?.id === contactId)
+      if (row?.contact) return fullName(row.contact)
+    }
+    return names.get(contactId) ?? `Contact ${contactId}`
+  }
+
+  const unsent = stage.kind !== 'apply' && form.formState.isDirty
+  const running = stage.kind === 'apply' && stage.running
+  useLeaveWarning(
+    running
+      ? 'The setup is still being applied. Leave anyway? What is done so far stays done.'
+      : unsent
+        ? 'Discard this transaction setup? Nothing in it has been sent yet.'
+        : null,
+  )
+
+  const review = async (values: SetupFormValues) => {
+    setFormError(null)
+    if (isEmptyForm(values)) {
+      setFormError('Add at least one contact before reviewing.')
+      return
+    }
+    try {
+      const plan = await setupPropertyTransaction(apiClient, propertyId, toSetupInput(values), {
+        dryRun: true,
+      })
+      setStage({ kind: 'review', plan })
+    } catch (error) {
+      setFormError(
+        error instanceof ValidationError && error.status === 0
+          ? `Check the form: ${error.message}`
+          : `Could not read the current roster to plan the setup. ${errorMessage(error)}`,
+      )
+    }
+  }
+
+  const apply = async (plan: TransactionPlan, items: readonly TransactionPlanItem[]) => {
+    const results = resultsRef.current
+    for (const item of items) results.delete(item)
+    const show = (isRunning: boolean) => {
+      setStage({ kind: 'apply', plan, results: new Map(results), running: isRunning })
+    }
+    show(true)
+    try {
+      await applyTransactionPlan(apiClient, propertyId, items, {
+        onProgress: (result) => {
+          results.set(result.item, result)
+          show(true)
+        },
+      })
+    } finally {
+      show(false)
+      onApplied()
+    }
+  }
+
+  if (stage.kind === 'edit') {
+    return (
+      <form
+        noValidate
+        className="setup-form"
+        aria-label="Transaction setup"
+        onSubmit={(event) => void form.handleSubmit(review)(event)}
+      >
+        {formError && (
+          <div role="alert" className="callout callout-error">
+            <p>{formError}</p>
+          </div>
+        )}
+        {SECTIONS.map((section) => (
+          <PartySection
+            key={section.name}
+            section={section}
+            form={form}
+            roster={roster}
+            disabled={form.formState.isSubmitting}
+          />
+        ))}
+        <div className="setup-actions">
+          <Link href={`/properties/${propertyId}`} className="button">
+            Cancel
+          </Link>
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={form.formState.isSubmitting}
+          >
+            {form.formState.isSubmitting ? 'Reading the roster…' : 'Review plan'}
+          </button>
+        </div>
+      </form>
+    )
+  }
+
+  const { plan } = stage
+  if (stage.kind === 'review') {
+    const { create, update, skip } = plan.counts
+    const writes = create + update
+    return (
+      <section className="setup-review" aria-labelledby="review-heading">
+        <FocusedHeading id="review-heading">Review the plan</FocusedHeading>
+        <p className="setup-summary">
+          {create} to link, {update} to update, {skip} already in place. Nobody is unlinked.
+        </p>
+        <PlanTable items={plan.items} nameOf={nameOf} />
+        <div className="setup-actions">
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setStage({ kind: 'edit' })
+            }}
+          >
+            Back to edit
+          </button>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={writes === 0}
+            onClick={() => void apply(plan, plan.items)}
+          >
+            {writes === 0
+              ? 'Nothing to apply'
+              : `Apply ${writes} ${writes === 1 ? 'change' : 'changes'}`}
+          </button>
+        </div>
+      </section>
+    )
+  }
+
+  const results = [...stage.results.values()]
+  const failed = failedItems(results)
+  const finished = results.length
+  const done = results.filter((result) => result.status !== 'failed').length
+  return (
+    <section className="setup-review" aria-labelledby="apply-heading">
+      <h2 id="apply-heading">{stage.running ? 'Applying the setup…' : 'Setup applied'}</h2>
+      <p className="setup-summary" role="status">
+        {stage.running
+          ? `${finished} of ${plan.items.length} finished.`
+          : failed.length === 0
+            ? `All ${plan.items.length} done.`
+            : `${done} of ${plan.items.length} done, ${failed.length} failed. What is done stays done.`}
+      </p>
+      {!stage.running && failed.length > 0 && (
+        <div role="alert" className="callout callout-error">
+          <p>
+            {failed.length === 1 ? 'One change' : `${failed.length} changes`} could not be applied:{' '}
+            {failed.map((item) => nameOf(item.contactId)).join(', ')}. See the reasons below.
+          </p>
+          <button type="button" className="button" onClick={() => void apply(plan, failed)}>
+            Retry failed
+          </button>
+        </div>
+      )}
+      <PlanTable
+        items={plan.items}
+        nameOf={nameOf}
+        results={stage.results}
+        running={stage.running}
+      />
+      {!stage.running && (
+        <div className="setup-actions">
+          <Link href={`/properties/${propertyId}`} className="button button-primary">
+            Back to the property
+          </Link>
+        </div>
+      )}
+    </section>
+  )
+}
+
+/** A heading that takes focus when it appears, so keyboard users land on the new step. */
+function FocusedHeading({ id, children }: { id: string; children: ReactNode }) {
+  const ref = useRef<HTMLHeadingElement>(null)
+  useEffect(() => {
+    ref.current?.focus()
+  }, [])
+  return (
+    <h2 id={id} ref={ref} tabIndex={-1} className="focus-heading">
+      {children}
+    </h2>
+  )
+}

@@ -1,0 +1,164 @@
+import * as z from 'zod/mini'
+import type { Contact, TransactionSetupInput } from '../../api'
+import { fullName, roleKey } from '../../lib/roles'
+
+export type SectionName = 'sellers' | 'buyers' | 'agents' | 'others'
+
+/** The role select's value for "type another role". */
+export const OTHER_ROLE = '__other__'
+export const AGENT_ROLES = ['Listing Agent', 'Buyer Agent'] as const
+
+export interface SectionInfo {
+  name: SectionName
+  title: string
+  /** How one row is called: "Seller 2". */
+  rowLabel: string
+  /** The role every row has, or null when each row picks one. */
+  fixedRole: string | null
+  addLabel: string
+}
+
+export const SECTIONS: readonly SectionInfo[] = [
+  {
+    name: 'sellers',
+    title: 'Sellers',
+    rowLabel: 'Seller',
+    fixedRole: 'Seller',
+    addLabel: 'Add seller',
+  },
+  { name: 'buyers', title: 'Buyers', rowLabel: 'Buyer', fixedRole: 'Buyer', addLabel: 'Add buyer' },
+  { name: 'agents', title: 'Agents', rowLabel: 'Agent', fixedRole: null, addLabel: 'Add agent' },
+  {
+    name: 'others',
+    title: 'Other parties',
+    rowLabel: 'Party',
+    fixedRole: null,
+    addLabel: 'Add another party',
+  },
+]
+
+// A picked contact is one the client already parsed; the form only carries it.
+const PickedContactSchema = z.custom<Contact>(
+  (value: unknown) => typeof value === 'object' && value !== null && 'id' in value,
+)
+
+const SetupRowSchema = z.object({
+  contact: z.nullable(PickedContactSchema),
+  roleChoice: z.string(),
+  otherRole: z.string(),
+  primary: z.boolean(),
+})
+export type SetupRow = z.output<typeof SetupRowSchema>
+
+const rows = z.array(SetupRowSchema)
+
+export function rowRole(section: SectionInfo, row: SetupRow): string {
+  if (section.fixedRole) return section.fixedRole
+  return row.roleChoice === OTHER_ROLE ? row.otherRole.trim() : row.roleChoice
+}
+
+export const emptyRow = (roleChoice = '', primary = false): SetupRow => ({
+  contact: null,
+  roleChoice,
+  otherRole: '',
+  primary,
+})
+
+/**
+ * The form's rules, on the row where the user can fix them: a row without a
+ * contact, a row without a role, one contact twice, two primaries in one role.
+ */
+export const SetupFormSchema = z
+  .object({ sellers: rows, buyers: rows, agents: rows, others: rows })
+  .check(
+    z.superRefine((values, ctx) => {
+      const seen = new Map<number, string>()
+      const primaries = new Map<string, { label: string; path: (string | number)[] }[]>()
+      for (const section of SECTIONS) {
+        values[section.name].forEach((row, index) => {
+          const label = `${section.rowLabel} ${index + 1}`
+          const at = (field: string) => [section.name, index, field]
+          if (!row.contact) {
+            ctx.addIssue({
+              code: 'custom',
+              path: at('contact'),
+              message: 'Pick a contact or remove this row',
+            })
+          } else {
+            const earlier = seen.get(row.contact.id)
+            if (earlier) {
+              ctx.addIssue({
+                code: 'custom',
+                path: at('contact'),
+                message: `${fullName(row.contact)} is already in this form as ${earlier}`,
+              })
+            } else {
+              seen.set(row.contact.id, label)
+            }
+          }
+          const role = rowRole(section, row)
+          if (!section.fixedRole) {
+            if (row.roleChoice === '') {
+              ctx.addIssue({ code: 'custom', path: at('roleChoice'), message: 'Choose a role' })
+            } else if (row.roleChoice === OTHER_ROLE && role === '') {
+              ctx.addIssue({ code: 'custom', path: at('otherRole'), message: 'Type the role' })
+            } else if (role.length > 100) {
+              ctx.addIssue({
+                code: 'custom',
+                path: at('otherRole'),
+                message: 'Role must be at most 100 characters',
+              })
+            }
+          }
+          if (row.primary && role !== '') {
+            const key = roleKey(role)
+            const group = primaries.get(key) ?? []
+            group.push({ label, path: at('primary') })
+            primaries.set(key, group)
+          }
+        })
+      }
+      for (const [, group] of primaries) {
+        if (group.length < 2) continue
+        const names = group.map((entry) => entry.label).join(' and ')
+        for (const entry of group) {
+          ctx.addIssue({
+            code: 'custom',
+            path: entry.path,
+            message: `Only one primary per role: ${names} are both marked primary`,
+          })
+        }
+      }
+    }),
+  )
+export type SetupFormValues = z.output<typeof SetupFormSchema>
+
+export const DEFAULT_SETUP: SetupFormValues = {
+  sellers: [emptyRow('', true)],
+  buyers: [emptyRow('', true)],
+  agents: [emptyRow('Listing Agent', true), emptyRow('Buyer Agent', true)],
+  others: [],
+}
+
+/** The client's setup input; every row says its primary flag, so no default applies. */
+export function toSetupInput(values: SetupFormValues): TransactionSetupInput {
+  // Validated before: every row has a contact here (0 would be refused, never sent).
+  const idOf = (row: SetupRow) => row.contact?.id ?? 0
+  const roleRows = (section: SectionInfo) =>
+    values[section.name].map((row) => ({
+      id: idOf(row),
+      role: rowRole(section, row),
+      primary: row.primary,
+    }))
+  const [, , agents, others] = SECTIONS as [SectionInfo, SectionInfo, SectionInfo, SectionInfo]
+  return {
+    sellers: values.sellers.map((row) => ({ id: idOf(row), primary: row.primary })),
+    buyers: values.buyers.map((row) => ({ id: idOf(row), primary: row.primary })),
+    agents: roleRows(agents),
+    others: roleRows(others),
+  }
+}
+
+export function isEmptyForm(values: SetupFormValues): boolean {
+  return SECTIONS.every((section) => values[section.name].every((row) => row.contact === null))
+}

@@ -1,0 +1,78 @@
+// Vite's side of live mode and of the shipped headers. Imported only by vite.config.ts
+// (Node side): nothing here reaches the bundle.
+import type { Plugin } from 'vite'
+import { describeLiveTarget, liveConfigFromEnv } from './live-config.ts'
+import { createLiveProxy, type Middleware } from './live-proxy.ts'
+import { createRedactor } from './redact.ts'
+import { applySecurityHeaders } from './security-headers.ts'
+
+/** The same switch src/mocks/vite-plugin.ts reads to step aside. */
+const isLive = () => process.env.ROSTER_API === 'live'
+
+/**
+ * ROSTER_API=live: /api/v1 of the dev and preview servers becomes the proxy to the
+ * live API. A server that cannot proxy (no token, a bad URL) does not start at all,
+ * with one line saying why. In every build, a token in the environment must not
+ * appear in the output: the build fails if it does.
+ */
+export function liveProxy(): Plugin {
+  let proxy: Middleware | undefined
+  let target = ''
+  return {
+    name: 'roster:live-proxy',
+    config(_, env) {
+      if (env.command !== 'serve' || !isLive()) return
+      const live = liveConfigFromEnv()
+      if (!live.ok) {
+        console.error(live.problem)
+        process.exit(1)
+      }
+      proxy = createLiveProxy(live.config)
+      target = describeLiveTarget(live.config)
+    },
+    configureServer(server) {
+      if (!proxy) return
+      server.middlewares.use(proxy)
+      server.config.logger.info(`  ➜  API:     live, proxied to ${target}`)
+    },
+    configurePreviewServer(server) {
+      if (!proxy) return
+      server.middlewares.use(proxy)
+      server.config.logger.info(`  ➜  API:     live, proxied to ${target}`)
+    },
+    generateBundle: {
+      order: 'post',
+      handler(_, bundle) {
+        const secret = process.env.OPEN_TO_CLOSE_API_KEY?.trim() ?? ''
+        if (secret === '') return
+        const redact = createRedactor(secret)
+        for (const output of Object.values(bundle)) {
+          const text =
+            output.type === 'chunk'
+              ? output.code
+              : typeof output.source === 'string'
+                ? output.source
+                : Buffer.from(output.source).toString('utf8')
+          if (redact.leaks(text)) {
+            this.error(
+              `${output.fileName} contains OPEN_TO_CLOSE_API_KEY's value: the token must never be bundled`,
+            )
+          }
+        }
+      },
+    },
+  }
+}
+
+/** The production security headers on every response of `vite preview`. */
+export function securityHeaders(): Plugin {
+  return {
+    name: 'roster:security-headers',
+    configurePreviewServer(server) {
+      server.middlewares.use((_req, res, next) => {
+        applySecurityHeaders(res)
+        next()
+      })
+    },
+  }
+}
