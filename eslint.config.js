@@ -57,6 +57,19 @@ export default tseslint.config(
     },
   },
   {
+    // The browser never holds the API token: only Node-side code may give the client one.
+    files: ['src/app/**', 'src/features/**', 'src/lib/**', 'src/components/**', 'src/main.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Property[key.name='apiKey']",
+          message: 'The browser app must never hold the API token; the server-side proxy adds it.',
+        },
+      ],
+    },
+  },
+  {
     // The typed client has no React in it.
     files: ['src/api/**/*.ts'],
     rules: {

@@ -1,9 +1,31 @@
 import { defineConfig, devices } from '@playwright/test'
+import {
+  LIVE_ORIGIN,
+  LIVE_PORT,
+  LIVE_TOKEN,
+  UPSTREAM_ORIGIN,
+  UPSTREAM_PORT,
+} from './e2e/fake-upstream'
 
 // The flows test what ships: the production build, served with the mock backend
 // by the standalone server (no Vite in the loop).
 const port = Number(process.env.E2E_PORT ?? 4317)
 const baseURL = `http://127.0.0.1:${port}`
+
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    // The closed network refuses Chromium's background calls; do not make them.
+    args: [
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+    ],
+  },
+}
 
 export default defineConfig({
   testDir: 'e2e',
@@ -23,28 +45,49 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          // The closed network refuses Chromium's background calls; do not make them.
-          args: [
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-gpu',
-          ],
-        },
-      },
+      testIgnore: /live\.spec\.ts$/,
+      use: chromium,
+    },
+    {
+      // Live mode: the production server with the token, in front of a fake live API.
+      name: 'live',
+      testMatch: /live\.spec\.ts$/,
+      use: { ...chromium, baseURL: LIVE_ORIGIN },
     },
   ],
-  webServer: {
-    command: 'npm run build && npx tsx src/mocks/standalone.ts',
-    url: `${baseURL}/__mock/health`,
-    env: { PORT: String(port), MOCK_PERSIST: '0' },
-    reuseExistingServer: false,
-    timeout: 180_000,
-    stdout: 'pipe',
-  },
+  // Started in this order, each once the one before answers: the build comes first.
+  webServer: [
+    {
+      // The token is in the build's environment, as on a coordinator's machine, so
+      // live.spec.ts's "not in dist/" check means something (the build also fails
+      // by itself if the token reaches the output: src/server/vite-plugin.ts).
+      command: 'npm run build && npx tsx src/mocks/standalone.ts',
+      url: `${baseURL}/__mock/health`,
+      env: { PORT: String(port), MOCK_PERSIST: '0', OPEN_TO_CLOSE_API_KEY: LIVE_TOKEN },
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'pipe',
+    },
+    {
+      // The fake Open To Close API: the mock backend alone, demanding the token.
+      command: 'npx tsx src/mocks/standalone.ts --api-only',
+      url: `${UPSTREAM_ORIGIN}/__mock/health`,
+      env: { PORT: String(UPSTREAM_PORT), MOCK_PERSIST: '0', MOCK_API_TOKEN: LIVE_TOKEN },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+    },
+    {
+      command: 'npx tsx src/server/production.ts',
+      url: `${LIVE_ORIGIN}/`,
+      env: {
+        PORT: String(LIVE_PORT),
+        OPEN_TO_CLOSE_API_KEY: LIVE_TOKEN,
+        OPEN_TO_CLOSE_BASE_URL: `${UPSTREAM_ORIGIN}/api/v1`,
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+    },
+  ],
 })

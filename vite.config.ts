@@ -1,12 +1,15 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import { mockBackend } from './src/mocks/vite-plugin.ts'
+import { liveProxy, securityHeaders } from './src/server/vite-plugin.ts'
 
 // The browser always calls /api/v1 on its own origin. What answers there is decided
 // here, on the server side: the mock backend (default) mounted as middleware in the
-// dev and preview servers. No mock code is ever part of the bundle.
+// dev and preview servers, or with ROSTER_API=live the proxy to the live API that
+// adds the token (src/server). No mock code and no token is ever part of the bundle.
 export default defineConfig({
-  plugins: [react(), mockBackend()],
+  // securityHeaders first, so the preview's every response carries them.
+  plugins: [react(), securityHeaders(), mockBackend(), liveProxy()],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   build: {

@@ -3,7 +3,11 @@
 import { createRedactor } from './redact.ts'
 
 export const DEFAULT_BASE_URL = 'https://api.opentoclose.com/v1'
-export const DEFAULT_TIMEOUT_MS = 30_000
+/**
+ * Under the browser client's own 20 s (src/lib/api-client.ts), so a slow upstream
+ * reaches the user as the proxy's 504 message rather than a client-side abort.
+ */
+export const DEFAULT_TIMEOUT_MS = 15_000
 
 export interface LiveConfig {
   /** The account's Open To Close API token: server side only. */
@@ -53,7 +57,7 @@ export function liveConfigFromEnv(env: NodeJS.ProcessEnv = process.env): LiveCon
     return {
       ok: false,
       problem:
-        'OPEN_TO_CLOSE_API_KEY is not set: live mode needs the Open To Close API token in the server environment, e.g. OPEN_TO_CLOSE_API_KEY=… npm run dev:live',
+        'OPEN_TO_CLOSE_API_KEY is not set: live mode needs the Open To Close API token in the server environment, e.g. OPEN_TO_CLOSE_API_KEY=… npm run dev:live (or preview:live, serve)',
     }
   }
   if (/[\s\p{Cc}]/u.test(apiKey)) {

@@ -1,0 +1,13 @@
+// The live-mode flows (e2e/live.spec.ts, the "live" project in playwright.config.ts):
+// the production server (src/server/production.ts) serves the build and proxies
+// /api/v1 to a fake Open To Close API, the project's own mock backend started API-only
+// with MOCK_API_TOKEN. The mock answers 401 unless the proxy added exactly this token.
+
+/** Distinctive, and with "/", "+" and "=", so every encoded form of it is checked too. */
+export const LIVE_TOKEN = 'roster-e2e/Live+S3cret-Token=='
+
+export const LIVE_PORT = Number(process.env.E2E_LIVE_PORT ?? 4318)
+export const UPSTREAM_PORT = Number(process.env.E2E_UPSTREAM_PORT ?? 4319)
+
+export const LIVE_ORIGIN = `http://127.0.0.1:${LIVE_PORT}`
+export const UPSTREAM_ORIGIN = `http://127.0.0.1:${UPSTREAM_PORT}`
