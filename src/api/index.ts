@@ -1,5 +1,6 @@
 // The typed Open To Close client: framework-free, so the app, tests and Node
-// scripts share it. Import from here, not from the files behind it.
+// scripts share it. Import from here, not from the files behind it — except
+// ./transaction-setup, imported on its own so pages that do not use it never load it.
 export { OpenToCloseAPI, type OpenToCloseAPIOptions } from './client'
 export {
   AuthenticationError,
@@ -20,5 +21,4 @@ export type { PropertiesResource } from './resources/properties'
 export type { PropertyContactsResource } from './resources/property-contacts'
 export { isTransientError, retryAfterSeconds, retryDelayFor } from './retry'
 export * from './schemas'
-export * from './transaction-setup'
 export type { IdLike } from './validate'

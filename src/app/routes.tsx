@@ -1,21 +1,44 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, type ReactNode } from 'react'
 import { Route, Switch } from 'wouter'
-import { PropertiesPage } from '../features/properties/components/properties-page'
 import { NotFoundPage } from './not-found-page'
 import { PropertyPage } from './property-page'
 
-// The setup workflow's form code loads when it is first opened.
+// The property page is where coordinators live, so it ships in the first load;
+// the list and the setup workflow load their code when first visited.
+const PropertiesPage = lazy(() =>
+  import('../features/properties/components/properties-page').then((module) => ({
+    default: module.PropertiesPage,
+  })),
+)
 const TransactionSetupRoute = lazy(() => import('./transaction-setup-route'))
+
+function Loading({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <p role="status" className="page-loading">
+          Loading…
+        </p>
+      }
+    >
+      {children}
+    </Suspense>
+  )
+}
 
 export function AppRoutes() {
   return (
     <Switch>
-      <Route path="/" component={PropertiesPage} />
+      <Route path="/">
+        <Loading>
+          <PropertiesPage />
+        </Loading>
+      </Route>
       <Route path="/properties/:propertyId" component={PropertyPage} />
       <Route path="/properties/:propertyId/setup">
-        <Suspense fallback={<p role="status">Loading the setup form…</p>}>
+        <Loading>
           <TransactionSetupRoute />
-        </Suspense>
+        </Loading>
       </Route>
       <Route>
         <NotFoundPage />

@@ -9,18 +9,20 @@ import {
   OpenToCloseAPI,
   RateLimitError,
   ServerError,
-  TransactionSetupInputSchema,
   ValidationError,
+  type FetchLike,
+  type PropertyContact,
+} from '../../src/api'
+import {
+  TransactionSetupInputSchema,
   applyTransactionPlan,
   failedItems,
   planTransactionSetup,
   setupPropertyTransaction,
-  type FetchLike,
-  type PropertyContact,
   type TransactionItemResult,
   type TransactionPlanItem,
   type TransactionSetupInput,
-} from '../../src/api'
+} from '../../src/api/transaction-setup'
 import { setMockConfig } from '../../src/mocks/config'
 import { db } from '../../src/mocks/db'
 import { server } from '../../src/mocks/node'

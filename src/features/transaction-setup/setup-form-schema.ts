@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
-import type { Contact, TransactionSetupInput } from '../../api'
+import type { Contact } from '../../api'
+import type { TransactionSetupInput } from '../../api/transaction-setup'
 import { fullName, roleKey } from '../../lib/roles'
 
 export type SectionName = 'sellers' | 'buyers' | 'agents' | 'others'

@@ -11,7 +11,7 @@ function dataRows() {
 describe('the properties list', () => {
   it('shows the first page of properties, each linking to its detail page', async () => {
     renderApp('/')
-    expect(screen.getByRole('heading', { level: 1, name: 'Properties' })).toBeVisible()
+    expect(await screen.findByRole('heading', { level: 1, name: 'Properties' })).toBeVisible()
     expect(await screen.findByRole('link', { name: 'Elm Circle Ranch' })).toHaveAttribute(
       'href',
       '/properties/1',
@@ -39,7 +39,7 @@ describe('the properties list', () => {
 
   it('searches as the user types, and says when nothing matches', async () => {
     const { user } = renderApp('/?page=2')
-    const search = screen.getByRole('searchbox', { name: 'Search properties' })
+    const search = await screen.findByRole('searchbox', { name: 'Search properties' })
     await user.type(search, 'harbor')
     await waitFor(() => {
       expect(dataRows()).toHaveLength(1)

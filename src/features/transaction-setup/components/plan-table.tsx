@@ -1,4 +1,4 @@
-import type { TransactionItemResult, TransactionPlanItem } from '../../../api'
+import type { TransactionItemResult, TransactionPlanItem } from '../../../api/transaction-setup'
 import { errorMessage } from '../../../lib/error-message'
 
 interface PlanTableProps {

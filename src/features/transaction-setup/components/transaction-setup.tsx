@@ -2,16 +2,16 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useForm } from 'react-hook-form'
 import { Link } from 'wouter'
+import { ValidationError, type PropertyContact } from '../../../api'
+// Imported from its own module, not the client's index: only this lazy page needs it.
 import {
   applyTransactionPlan,
   failedItems,
   setupPropertyTransaction,
-  ValidationError,
-  type PropertyContact,
   type TransactionItemResult,
   type TransactionPlan,
   type TransactionPlanItem,
-} from '../../../api'
+} from '../../../api/transaction-setup'
 import { apiClient } from '../../../lib/api-client'
 import { errorMessage } from '../../../lib/error-message'
 import { fullName } from '../../../lib/roles'
