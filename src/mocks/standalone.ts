@@ -2,9 +2,12 @@
 // run against what ships (no Vite in the loop), under the production security headers.
 // `npx tsx src/mocks/standalone.ts`. With `--api-only` it serves just /api/v1 (and
 // /__mock): a stand-in for the live API behind the live proxy (e2e/live.spec.ts), with
-// MOCK_API_TOKEN demanding the token the proxy must add.
+// MOCK_API_TOKEN demanding the token the proxy must add. `--dist DIR` serves another
+// build than dist/ (relative to the working directory), so the benchmark can serve its
+// own build (`npm run bench`) without touching the one the flows use.
 import { existsSync } from 'node:fs'
 import { createServer } from 'node:http'
+import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { applySecurityHeaders } from '../server/security-headers.ts'
@@ -13,16 +16,23 @@ import { mockOptionsFromEnv } from './env.ts'
 import { createMockMiddleware } from './middleware.ts'
 
 const HOST = '127.0.0.1'
-const root = fileURLToPath(new URL('../../dist', import.meta.url))
 
 const { values } = parseArgs({
-  options: { port: { type: 'string' }, 'api-only': { type: 'boolean' } },
+  options: { port: { type: 'string' }, 'api-only': { type: 'boolean' }, dist: { type: 'string' } },
   strict: false,
 })
 const apiOnly = values['api-only'] === true
+const root =
+  typeof values.dist === 'string'
+    ? resolve(values.dist)
+    : fileURLToPath(new URL('../../dist', import.meta.url))
 
 if (!apiOnly && !existsSync(`${root}/index.html`)) {
-  console.error('dist/index.html not found. Run npm run build first')
+  console.error(
+    typeof values.dist === 'string'
+      ? `${root}/index.html not found. Build into it first (vite build --outDir ${values.dist})`
+      : 'dist/index.html not found. Run npm run build first',
+  )
   process.exit(1)
 }
 

@@ -1,5 +1,5 @@
 import { Description, Dialog, DialogPanel, DialogTitle } from '@headlessui/react'
-import type { ReactNode } from 'react'
+import { useLayoutEffect, type ReactNode } from 'react'
 
 interface ModalProps {
   open: boolean
@@ -22,6 +22,7 @@ export function Modal({
   children,
   size = 'medium',
 }: ModalProps) {
+  useReturnFocusToOpener()
   return (
     <Dialog open={open} onClose={onClose} className="modal-root">
       <div className="modal-backdrop" aria-hidden="true" />
@@ -36,4 +37,23 @@ export function Modal({
       </div>
     </Dialog>
   )
+}
+
+/**
+ * Headless UI learns the opener by watching focus and clicks, but the dialogs load
+ * lazily: the click that opened the first one happened before its code ran. So we
+ * note what had focus when the dialog mounts and give focus back when it goes,
+ * if that control is still on the page and focus was not moved elsewhere.
+ */
+function useReturnFocusToOpener() {
+  useLayoutEffect(() => {
+    const opener = document.activeElement
+    return () => {
+      if (!(opener instanceof HTMLElement) || opener === document.body) return
+      setTimeout(() => {
+        const current = document.activeElement
+        if (opener.isConnected && (current === null || current === document.body)) opener.focus()
+      }, 0)
+    }
+  }, [])
 }
