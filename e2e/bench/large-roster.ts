@@ -1,0 +1,183 @@
+// Large roster: property 31 has 1,000 links. How long the page takes to show them once
+// they have arrived, and how quickly the filters respond. Every time is taken in the
+// page's own clock (see page-probes.ts).
+import type { Browser, Page } from '@playwright/test'
+import { newPage } from './browser'
+import { medianFigure, type Figure } from './figure'
+import type { MockServer } from './mock-server'
+import {
+  armInteraction,
+  framesOfMedian,
+  installProbesIn,
+  longFramesIn,
+  watchFromStart,
+  type Interaction,
+} from './page-probes'
+import { openRoster } from './requests'
+
+const PROPERTY = 31
+const LINKS = 1000
+const RUNS = 5
+/** The "Find by name" input applies its text after this pause (roster-filters.tsx). */
+const SEARCH_DEBOUNCE_MS = 150
+const SEARCH = 'smi'
+
+/** Measures one cold load: roster response received → the 1,000 entries painted. */
+async function renderOnce(browser: Browser, server: MockServer) {
+  const page = await newPage(browser)
+  await installProbesIn(page)
+  const shown = await watchFromStart(
+    page,
+    (links: number) =>
+      document.getElementById('roster-heading')?.textContent ===
+        `Contacts on this deal (${links})` &&
+      (document.querySelector('section[aria-labelledby="roster-heading"]')?.querySelectorAll('li')
+        .length ?? 0) > 0,
+    LINKS,
+  )
+  await page.goto(`${server.origin}/properties/${PROPERTY}`)
+  const { changed, painted } = await shown.read()
+  const response = await page.evaluate((path) => {
+    const entries = performance
+      .getEntriesByType('resource')
+      .filter((entry) => new URL(entry.name).pathname === path) as PerformanceResourceTiming[]
+    const last = entries.at(-1)
+    return last ? { responseEnd: last.responseEnd, count: entries.length } : null
+  }, `/api/v1/properties/${PROPERTY}/contacts`)
+  if (!response) throw new Error('No resource timing entry for the roster request')
+  const frames = await longFramesIn(page, response.responseEnd, painted)
+  await page.context().close()
+  return {
+    committed: changed - response.responseEnd,
+    painted: painted - response.responseEnd,
+    frames,
+  }
+}
+
+async function focusField(page: Page, role: 'combobox' | 'searchbox', name: string) {
+  const field = page.getByRole(role, { name, exact: true })
+  await field.focus()
+  return field
+}
+
+/** The keyboard changes "Show role" (a native select): All roles ↔ the first role. */
+async function roleFilterOnce(page: Page, key: 'ArrowDown' | 'ArrowUp'): Promise<Interaction> {
+  const toAll = key === 'ArrowUp'
+  const probe = await armInteraction(
+    page,
+    'keydown',
+    ({ toAll, links }: { toAll: boolean; links: number }) => {
+      const count =
+        document.querySelector('section[aria-labelledby="roster-heading"]')?.querySelectorAll('li')
+          .length ?? 0
+      return toAll ? count === links : count < links
+    },
+    { toAll, links: LINKS },
+  )
+  await page.keyboard.press(key)
+  return probe.read()
+}
+
+/**
+ * Types SEARCH at 80 ms a key, as a person would; probes armed beforehand time each
+ * key's echo in the input and, from the last key, the filtered roster.
+ */
+async function searchOnce(page: Page) {
+  const field = await focusField(page, 'searchbox', 'Find by name')
+  await field.fill('')
+  await page.waitForFunction(
+    (links) =>
+      (document.querySelector('section[aria-labelledby="roster-heading"]')?.querySelectorAll('li')
+        .length ?? 0) === links,
+    LINKS,
+  )
+  const echoes = []
+  for (let i = 0; i < SEARCH.length; i++) {
+    echoes.push(
+      await armInteraction(
+        page,
+        { type: 'keydown', skip: i },
+        (value: string) =>
+          document.querySelector<HTMLInputElement>('input[type="search"]')?.value === value,
+        SEARCH.slice(0, i + 1),
+      ),
+    )
+  }
+  const filtered = await armInteraction(
+    page,
+    { type: 'keydown', skip: SEARCH.length - 1 },
+    (links: number) =>
+      (document.querySelector('section[aria-labelledby="roster-heading"]')?.querySelectorAll('li')
+        .length ?? 0) < links,
+    LINKS,
+  )
+  await page.keyboard.type(SEARCH, { delay: 80 })
+  const keys = []
+  for (const echo of echoes) keys.push(await echo.read())
+  return { keys, results: await filtered.read() }
+}
+
+const elapsed = (interaction: Interaction) => interaction.painted - interaction.start
+
+export async function measureLargeRoster(browser: Browser, server: MockServer): Promise<Figure[]> {
+  await server.reset()
+  const renders = []
+  for (let run = 0; run < RUNS; run++) renders.push(await renderOnce(browser, server))
+
+  const page = await newPage(browser)
+  await installProbesIn(page)
+  await openRoster(page, `${server.origin}/properties/${PROPERTY}`)
+  await focusField(page, 'combobox', 'Show role')
+  const toRole: Interaction[] = []
+  const toAll: Interaction[] = []
+  for (let run = 0; run < RUNS; run++) {
+    toRole.push(await roleFilterOnce(page, 'ArrowDown'))
+    toAll.push(await roleFilterOnce(page, 'ArrowUp'))
+  }
+  const searches = []
+  for (let run = 0; run < RUNS; run++) searches.push(await searchOnce(page))
+  await page.context().close()
+
+  const eventTiming = (list: Interaction[]) =>
+    `Event Timing durations (≥ 16 ms only): ${list.map((i) => i.eventDuration ?? '<16').join(', ')}`
+  return [
+    medianFigure(
+      `Property ${PROPERTY} (${LINKS} links): roster response → painted`,
+      'ms',
+      renders.map((r) => r.painted),
+      {
+        budget: { op: '<=', limit: 200 },
+        note: `responseEnd of the roster's resource timing entry → the frame after the DOM first shows "Contacts on this deal (${LINKS})" with its entries (rAF + task); includes JSON parse, schema check, grouping, React render and commit. DOM commit alone: ${renders.map((r) => r.committed.toFixed(1)).join(', ')} ms. Median run: ${framesOfMedian(renders, (r) => r.painted)}`,
+      },
+    ),
+    medianFigure('Show role: All roles → one role', 'ms', toRole.map(elapsed), {
+      budget: { op: '<=', limit: 50 },
+      note: `keydown (ArrowDown on the focused select, event.timeStamp) → the frame after the roster shows the role only. ${eventTiming(toRole)}. Median run: ${framesOfMedian(toRole, elapsed)}`,
+    }),
+    medianFigure(`Show role: one role → All roles (${LINKS})`, 'ms', toAll.map(elapsed), {
+      budget: { op: '<=', limit: 50 },
+      note: `keydown (ArrowUp) → the frame after all ${LINKS} entries show again. ${eventTiming(toAll)}. Median run: ${framesOfMedian(toAll, elapsed)}`,
+    }),
+    medianFigure(
+      'Find by name: keystroke → next paint',
+      'ms',
+      searches.map((s) => Math.max(...s.keys.map(elapsed))),
+      {
+        budget: { op: '<=', limit: 50 },
+        note: `the slowest of the ${SEARCH.length} keys of "${SEARCH}" in each run: keydown → the frame after the input shows the key. ${eventTiming(searches.flatMap((s) => s.keys))}`,
+      },
+    ),
+    medianFigure(
+      `Find by name: results painted after the ${SEARCH_DEBOUNCE_MS} ms debounce`,
+      'ms',
+      searches.map((s) => elapsed(s.results) - SEARCH_DEBOUNCE_MS),
+      {
+        budget: { op: '<=', limit: 50 },
+        note: `last keydown → the frame after the filtered roster shows, minus the deliberate ${SEARCH_DEBOUNCE_MS} ms debounce (an upper bound of the filtering work: the timer starts a little after keydown). Whole: ${searches.map((s) => elapsed(s.results).toFixed(1)).join(', ')} ms. Median run: ${framesOfMedian(
+          searches.map((s) => s.results),
+          elapsed,
+        )}`,
+      },
+    ),
+  ]
+}

@@ -1,0 +1,106 @@
+// Child processes the bench starts (mock servers, Chromium for Lighthouse): each is
+// tracked from the moment it starts and killed however the bench ends (normally, by an
+// error, by a timeout or by Ctrl-C), so none outlives it.
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
+import { createServer } from 'node:net'
+
+const running = new Set<ChildProcess>()
+
+function killTree(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return
+  try {
+    // Started detached, so the child leads a process group: Chromium's helpers go too.
+    process.kill(-child.pid, signal)
+  } catch {
+    child.kill(signal)
+  }
+}
+
+let exitHook = false
+
+/** Spawns a tracked child in its own process group; it is killed when this process exits. */
+export function spawnTracked(command: string, args: readonly string[], options: SpawnOptions) {
+  if (!exitHook) {
+    exitHook = true
+    // Also runs after an uncaught exception; nothing runs after a SIGKILL, though.
+    process.once('exit', () => {
+      for (const child of running) killTree(child, 'SIGKILL')
+    })
+  }
+  const child = spawn(command, args, { ...options, detached: true })
+  running.add(child)
+  child.once('exit', () => running.delete(child))
+  return child
+}
+
+/** SIGTERM, then SIGKILL if it has not exited within `graceMs`. */
+export async function stopProcess(child: ChildProcess, graceMs = 3000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  killTree(child, 'SIGTERM')
+  const timer = setTimeout(() => killTree(child, 'SIGKILL'), graceMs)
+  await exited
+  clearTimeout(timer)
+}
+
+export async function stopAll(): Promise<void> {
+  await Promise.all([...running].map((child) => stopProcess(child)))
+}
+
+let installed = false
+/** On Ctrl-C or SIGTERM, stops every tracked child before exiting. */
+export function stopChildrenOnSignals(): void {
+  if (installed) return
+  installed = true
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.error(`\nbench: ${signal}, stopping the servers and browsers it started`)
+      void stopAll().finally(() => process.exit(130))
+    })
+  }
+}
+
+/** A port nobody listens on right now (the OS picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => {
+        if (address && typeof address === 'object') resolve(address.port)
+        else reject(new Error('Could not find a free port'))
+      })
+    })
+  })
+}
+
+/** Collects a stream's text, keeping the last `max` characters, for error messages. */
+export function tail(child: ChildProcess, max = 4000): () => string {
+  let text = ''
+  const take = (chunk: Buffer) => {
+    text = (text + chunk.toString()).slice(-max)
+  }
+  child.stdout?.on('data', take)
+  child.stderr?.on('data', take)
+  return () => text.trim()
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+/** Rejects with a clear message when `promise` takes longer than `ms`. */
+export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new Error(`${what} did not finish within ${Math.round(ms / 1000)} s`))
+    }, ms)
+  })
+  try {
+    return await Promise.race([promise, timeout])
+  } finally {
+    clearTimeout(timer)
+  }
+}
