@@ -84,7 +84,9 @@ export function ContactCombobox({
           }}
           aria-invalid={!!error}
         />
-        <ComboboxOptions className="combobox-options" aria-label="Matching contacts">
+        {/* Not modal: a modal list would hide the rest of the page from assistive
+            technology while open, the field's own label included. */}
+        <ComboboxOptions className="combobox-options" aria-label="Matching contacts" modal={false}>
           {results.map((contact) => {
             const linked = linkedRoles.has(contact.id)
             const role = linkedRoles.get(contact.id)

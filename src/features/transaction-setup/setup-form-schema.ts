@@ -65,6 +65,9 @@ export const emptyRow = (roleChoice = '', primary = false): SetupRow => ({
   primary,
 })
 
+/** Marks a rule about two rows: changing one row can make or clear it on another. */
+const CROSS_ROW = { crossRow: true }
+
 /**
  * The form's rules, on the row where the user can fix them: a row without a
  * contact, a row without a role, one contact twice, two primaries in one role.
@@ -92,6 +95,7 @@ export const SetupFormSchema = z
                 code: 'custom',
                 path: at('contact'),
                 message: `${fullName(row.contact)} is already in this form as ${earlier}`,
+                params: CROSS_ROW,
               })
             } else {
               seen.set(row.contact.id, label)
@@ -127,12 +131,45 @@ export const SetupFormSchema = z
             code: 'custom',
             path: entry.path,
             message: `Only one primary per role: ${names} are both marked primary`,
+            params: CROSS_ROW,
           })
         }
       }
     }),
   )
 export type SetupFormValues = z.output<typeof SetupFormSchema>
+
+const ROW_FIELDS = ['contact', 'roleChoice', 'otherRole', 'primary'] as const
+type RowFieldPath = `${SectionName}.${number}.${(typeof ROW_FIELDS)[number]}`
+
+/**
+ * The fields whose message may be out of date after a change: those showing one
+ * now, and those a rule about two rows (a duplicate, two primaries) now flags.
+ * React Hook Form re-checks only the field that changed; these are the rest.
+ */
+export function fieldsToRecheck(
+  values: SetupFormValues,
+  hasMessage: (path: RowFieldPath) => boolean,
+): RowFieldPath[] {
+  const paths = new Set<RowFieldPath>()
+  for (const section of SECTIONS) {
+    values[section.name].forEach((_row, index) => {
+      for (const field of ROW_FIELDS) {
+        const path: RowFieldPath = `${section.name}.${index}.${field}`
+        if (hasMessage(path)) paths.add(path)
+      }
+    })
+  }
+  const result = SetupFormSchema.safeParse(values)
+  for (const issue of result.error?.issues ?? []) {
+    if (issue.code !== 'custom' || issue.params?.crossRow !== true) continue
+    const [section, index, field] = issue.path
+    if (typeof section === 'string' && typeof index === 'number' && typeof field === 'string') {
+      paths.add(`${section}.${index}.${field}` as RowFieldPath)
+    }
+  }
+  return [...paths]
+}
 
 export const DEFAULT_SETUP: SetupFormValues = {
   sellers: [emptyRow('', true)],

@@ -59,51 +59,53 @@ export function PartySection({ section, form, roster, disabled }: PartySectionPr
           {fields.map((field, index) => {
             const label = `${section.rowLabel} ${index + 1}`
             return (
-              <li key={field.id} className="setup-row" role="group" aria-label={label}>
-                <span className="setup-row-number" aria-hidden="true">
-                  {index + 1}
-                </span>
-                <SetupRowFields
-                  section={section}
-                  form={form}
-                  index={index}
-                  roster={roster}
-                  disabled={disabled}
-                />
-                <div className="setup-row-actions">
-                  <button
-                    type="button"
-                    className="button button-small button-icon"
-                    aria-label={`Move ${label} up`}
-                    disabled={disabled || index === 0}
-                    onClick={() => {
-                      move(index, index - 1)
-                    }}
-                  >
-                    <span aria-hidden="true">↑</span>
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-small button-icon"
-                    aria-label={`Move ${label} down`}
-                    disabled={disabled || index === fields.length - 1}
-                    onClick={() => {
-                      move(index, index + 1)
-                    }}
-                  >
-                    <span aria-hidden="true">↓</span>
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-small button-quiet-danger"
-                    aria-label={`Remove ${label}`}
+              <li key={field.id} className="setup-row-item">
+                <div className="setup-row" role="group" aria-label={label}>
+                  <span className="setup-row-number" aria-hidden="true">
+                    {index + 1}
+                  </span>
+                  <SetupRowFields
+                    section={section}
+                    form={form}
+                    index={index}
+                    roster={roster}
                     disabled={disabled}
-                    onClick={() => {
-                      remove(index)
-                    }}
-                  >
-                    Remove
-                  </button>
+                  />
+                  <div className="setup-row-actions">
+                    <button
+                      type="button"
+                      className="button button-small button-icon"
+                      aria-label={`Move ${label} up`}
+                      disabled={disabled || index === 0}
+                      onClick={() => {
+                        move(index, index - 1)
+                      }}
+                    >
+                      <span aria-hidden="true">↑</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="button button-small button-icon"
+                      aria-label={`Move ${label} down`}
+                      disabled={disabled || index === fields.length - 1}
+                      onClick={() => {
+                        move(index, index + 1)
+                      }}
+                    >
+                      <span aria-hidden="true">↓</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="button button-small button-quiet-danger"
+                      aria-label={`Remove ${label}`}
+                      disabled={disabled}
+                      onClick={() => {
+                        remove(index)
+                      }}
+                    >
+                      Remove
+                    </button>
+                  </div>
                 </div>
               </li>
             )

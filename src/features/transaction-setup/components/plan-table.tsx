@@ -28,19 +28,61 @@ function plannedAction(item: TransactionPlanItem, nameOf: (id: number) => string
   }
 }
 
+type Tone = 'done' | 'failed' | 'pending' | 'skipped' | 'blocked'
+
+/**
+ * Where an item stands. A demotion has no request of its own: it happens with
+ * the promotion that replaces it, so it is done exactly when that promotion is
+ * (and stays undone, "blocked", while the promotion failed — also after a retry
+ * that only resent the promotion).
+ */
+export function itemState(
+  item: TransactionPlanItem,
+  items: readonly TransactionPlanItem[],
+  results: ReadonlyMap<TransactionPlanItem, TransactionItemResult>,
+): Tone {
+  if (item.demotedBy !== undefined) {
+    const promoter = items.find(
+      (candidate) =>
+        candidate.contactId === item.demotedBy && candidate.primary && candidate.role === item.role,
+    )
+    const promoted = promoter ? results.get(promoter) : undefined
+    if (!promoted) return 'pending'
+    return promoted.status === 'failed' ? 'blocked' : 'done'
+  }
+  const result = results.get(item)
+  if (!result) return 'pending'
+  return result.status === 'failed' ? 'failed' : result.status === 'skipped' ? 'skipped' : 'done'
+}
+
 function outcome(
   item: TransactionPlanItem,
-  result: TransactionItemResult | undefined,
+  items: readonly TransactionPlanItem[],
+  results: ReadonlyMap<TransactionPlanItem, TransactionItemResult>,
   running: boolean,
-): { text: string; tone: 'done' | 'failed' | 'pending' | 'skipped' } {
-  if (!result) return { text: running ? 'Working…' : 'Not started', tone: 'pending' }
-  if (result.status === 'failed') {
-    return { text: `Failed: ${errorMessage(result.error)}`, tone: 'failed' }
+  nameOf: (id: number) => string,
+): { text: string; tone: Tone } {
+  const tone = itemState(item, items, results)
+  switch (tone) {
+    case 'pending':
+      return { text: running ? 'Working…' : 'Not started', tone }
+    case 'failed': {
+      const result = results.get(item)
+      return {
+        text: `Failed: ${errorMessage(result?.error)}`,
+        tone,
+      }
+    }
+    case 'blocked':
+      return {
+        text: `Still primary: ${nameOf(item.demotedBy ?? item.contactId)} could not take over`,
+        tone,
+      }
+    case 'skipped':
+      return { text: 'Left alone', tone }
+    case 'done':
+      return { text: 'Done', tone }
   }
-  if (result.status === 'skipped') {
-    return { text: item.demotedBy !== undefined ? 'Done' : 'Left alone', tone: 'skipped' }
-  }
-  return { text: 'Done', tone: 'done' }
 }
 
 /** The plan as a table: who, in which role, and what will happen (or happened). */
@@ -62,14 +104,14 @@ export function PlanTable({ items, nameOf, results, running = false }: PlanTable
         </thead>
         <tbody>
           {items.map((item) => {
-            const result = outcome(item, results?.get(item), running)
+            const result = results ? outcome(item, items, results, running, nameOf) : undefined
             return (
               <tr key={`${item.at}-${item.contactId}`} data-action={item.action}>
                 <th scope="row">{nameOf(item.contactId)}</th>
                 <td>{item.role}</td>
                 <td>{item.primary ? 'Primary' : '—'}</td>
                 <td>{plannedAction(item, nameOf)}</td>
-                {results && <td className={`result result-${result.tone}`}>{result.text}</td>}
+                {result && <td className={`result result-${result.tone}`}>{result.text}</td>}
               </tr>
             )
           })}

@@ -14,10 +14,11 @@ import {
 } from '../../../api/transaction-setup'
 import { apiClient } from '../../../lib/api-client'
 import { errorMessage } from '../../../lib/error-message'
-import { fullName } from '../../../lib/roles'
+import { fullName, sameRole } from '../../../lib/roles'
 import { useLeaveWarning } from '../../../lib/use-leave-warning'
 import {
   DEFAULT_SETUP,
+  fieldsToRecheck,
   isEmptyForm,
   SECTIONS,
   SetupFormSchema,
@@ -25,7 +26,7 @@ import {
   type SetupFormValues,
 } from '../setup-form-schema'
 import { PartySection } from './party-section'
-import { PlanTable } from './plan-table'
+import { itemState, PlanTable } from './plan-table'
 
 interface TransactionSetupProps {
   propertyId: number
@@ -52,11 +53,28 @@ type Stage =
 export function TransactionSetup({ propertyId, roster, onApplied }: TransactionSetupProps) {
   const [stage, setStage] = useState<Stage>({ kind: 'edit' })
   const [formError, setFormError] = useState<string | null>(null)
+  // Not formState.isSubmitting: that is also true while the form validates, and a
+  // disabled field cannot take the focus React Hook Form gives the first error.
+  const [planning, setPlanning] = useState(false)
   const form = useForm<SetupFormValues>({
     resolver: zodResolver(SetupFormSchema),
     defaultValues: DEFAULT_SETUP,
   })
   const resultsRef = useRef(new Map<TransactionPlanItem, TransactionItemResult>())
+
+  // Once the form was submitted, every change re-checks the messages it may have
+  // made stale on other rows ("Seller 1 and Seller 2 are both marked primary").
+  const { isSubmitted } = form.formState
+  useEffect(() => {
+    if (!isSubmitted) return
+    return form.subscribe({
+      formState: { values: true },
+      callback: () => {
+        const paths = fieldsToRecheck(form.getValues(), (path) => form.getFieldState(path).invalid)
+        if (paths.length > 0) void form.trigger(paths)
+      },
+    })
+  }, [form, isSubmitted])
 
   const names = useMemo(() => {
     const map = new Map<number, string>()
@@ -88,6 +106,7 @@ export function TransactionSetup({ propertyId, roster, onApplied }: TransactionS
       setFormError('Add at least one contact before reviewing.')
       return
     }
+    setPlanning(true)
     try {
       const plan = await setupPropertyTransaction(apiClient, propertyId, toSetupInput(values), {
         dryRun: true,
@@ -100,6 +119,7 @@ export function TransactionSetup({ propertyId, roster, onApplied }: TransactionS
           : `Could not read the current roster to plan the setup. ${errorMessage(error)}`,
       )
     }
+    setPlanning(false)
   }
 
   const apply = async (plan: TransactionPlan, items: readonly TransactionPlanItem[]) => {
@@ -141,19 +161,15 @@ export function TransactionSetup({ propertyId, roster, onApplied }: TransactionS
             section={section}
             form={form}
             roster={roster}
-            disabled={form.formState.isSubmitting}
+            disabled={planning}
           />
         ))}
         <div className="setup-actions">
           <Link href={`/properties/${propertyId}`} className="button">
             Cancel
           </Link>
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={form.formState.isSubmitting}
-          >
-            {form.formState.isSubmitting ? 'Reading the roster…' : 'Review plan'}
+          <button type="submit" className="button button-primary" disabled={planning}>
+            {planning ? 'Reading the roster…' : 'Review plan'}
           </button>
         </div>
       </form>
@@ -170,6 +186,11 @@ export function TransactionSetup({ propertyId, roster, onApplied }: TransactionS
         <p className="setup-summary">
           {create} to link, {update} to update, {skip} already in place. Nobody is unlinked.
         </p>
+        {replacedPrimaries(plan, roster, nameOf).map((line) => (
+          <p key={line} className="field-hint field-warning">
+            {line}
+          </p>
+        ))}
         <PlanTable items={plan.items} nameOf={nameOf} />
         <div className="setup-actions">
           <button
@@ -199,7 +220,11 @@ export function TransactionSetup({ propertyId, roster, onApplied }: TransactionS
   const results = [...stage.results.values()]
   const failed = failedItems(results)
   const finished = results.length
-  const done = results.filter((result) => result.status !== 'failed').length
+  // A demotion counts as done only once the promotion that causes it is.
+  const done = plan.items.filter((item) => {
+    const state = itemState(item, plan.items, stage.results)
+    return state === 'done' || state === 'skipped'
+  }).length
   return (
     <section className="setup-review" aria-labelledby="apply-heading">
       <h2 id="apply-heading">{stage.running ? 'Applying the setup…' : 'Setup applied'}</h2>
@@ -249,4 +274,29 @@ function FocusedHeading({ id, children }: { id: string; children: ReactNode }) {
       {children}
     </h2>
   )
+}
+
+/**
+ * Current primaries outside the form that a new primary replaces: the server
+ * demotes them in the same request, so say so before anything is sent.
+ */
+function replacedPrimaries(
+  plan: TransactionPlan,
+  roster: readonly PropertyContact[],
+  nameOf: (contactId: number) => string,
+): string[] {
+  const inPlan = new Set(plan.items.map((item) => item.contactId))
+  const lines: string[] = []
+  for (const item of plan.items) {
+    if (!item.primary || item.action === 'skip') continue
+    const previous = roster.find(
+      (link) => link.primary && sameRole(link.role, item.role) && !inPlan.has(link.contact_id),
+    )
+    if (previous) {
+      lines.push(
+        `${fullName(previous.contact)} will no longer be the primary ${item.role} (${nameOf(item.contactId)} takes over).`,
+      )
+    }
+  }
+  return lines
 }

@@ -1,0 +1,138 @@
+import type { Page } from '@playwright/test'
+import { expectNoA11yViolations } from './a11y'
+import { expect, test } from './fixtures'
+
+// The transaction setup workflow against the production build and the mock backend.
+
+async function openSetup(page: Page, propertyId: number) {
+  await page.goto(`/properties/${propertyId}`)
+  await page.getByRole('link', { name: 'Set up transaction' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Set up transaction' })).toBeVisible()
+}
+
+async function pick(page: Page, row: string, search: string, name: string) {
+  const group = page.getByRole('group', { name: row })
+  await group.getByRole('combobox', { name: 'Contact' }).fill(search)
+  await group.getByRole('option', { name: new RegExp(`^${name}`) }).click()
+  await expect(group.getByRole('combobox', { name: 'Contact' })).toHaveValue(name)
+}
+
+/** 2 sellers, 2 buyers, 2 agents and an inspector: seven links. */
+async function fillNewDeal(page: Page) {
+  await pick(page, 'Seller 1', 'Jordan Smith', 'Jordan Smith')
+  await page.getByRole('button', { name: 'Add seller' }).click()
+  await pick(page, 'Seller 2', 'Emily Smith', 'Emily Smith')
+  await pick(page, 'Buyer 1', 'Marcus Smith', 'Marcus Smith')
+  await page.getByRole('button', { name: 'Add buyer' }).click()
+  await pick(page, 'Buyer 2', 'Rosa Smith', 'Rosa Smith')
+  await pick(page, 'Agent 1', 'Walter Smith', 'Walter Smith')
+  await pick(page, 'Agent 2', 'Patrick Garcia', 'Patrick Garcia')
+  await page.getByRole('button', { name: 'Add another party' }).click()
+  const party = page.getByRole('group', { name: 'Party 1' })
+  await pick(page, 'Party 1', 'Nancy Thompson', 'Nancy Thompson')
+  await party.getByRole('combobox', { name: 'Role' }).selectOption('Inspector')
+}
+
+test('set up a new deal: 2 sellers, 2 buyers, 2 agents and an inspector', async ({ page }) => {
+  await openSetup(page, 12)
+  await expectNoA11yViolations(page, 'setup form')
+  await fillNewDeal(page)
+  await page.getByRole('button', { name: 'Review plan' }).click()
+
+  await expect(page.getByRole('heading', { name: 'Review the plan' })).toBeFocused()
+  const plan = page.getByRole('table', { name: 'What the setup will do' })
+  // Seven rows asked for, plus a row for each current primary that will be replaced.
+  await expect(plan.getByRole('row', { name: /Smith|Garcia|Thompson/ })).toHaveCount(7)
+  await expectNoA11yViolations(page, 'plan review')
+  await page.getByRole('button', { name: /^Apply \d+ changes$/ }).click()
+
+  await expect(page.getByRole('heading', { name: 'Setup applied' })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: /^All \d+ done\.$/ })).toBeVisible()
+  await page.getByRole('link', { name: 'Back to the property' }).click()
+  const sellers = page.getByRole('region', { name: /^Sellers/ })
+  await expect(sellers.getByRole('listitem').first()).toContainText(/Jordan Smith\s*Primary/)
+  await expect(page.getByRole('region', { name: /^Inspector/ })).toContainText('Nancy Thompson')
+})
+
+test('two failed requests are listed, and Retry failed resends only those', async ({ page }) => {
+  let failuresLeft = 2
+  const posts: string[] = []
+  await page.route('**/api/v1/properties/12/contacts', async (route) => {
+    if (route.request().method() !== 'POST') return route.continue()
+    posts.push(route.request().postData() ?? '')
+    if (failuresLeft > 0) {
+      failuresLeft -= 1
+      return route.fulfill({ status: 500, json: { message: 'Temporary failure' } })
+    }
+    return route.continue()
+  })
+  await openSetup(page, 12)
+  await fillNewDeal(page)
+  await page.getByRole('button', { name: 'Review plan' }).click()
+  await page.getByRole('button', { name: /^Apply \d+ changes$/ }).click()
+
+  await expect(page.getByRole('heading', { name: 'Setup applied' })).toBeVisible()
+  const failure = page.getByRole('alert').filter({ hasText: 'could not be applied' })
+  await expect(failure).toContainText('2 changes could not be applied')
+  await expect(page.getByRole('cell', { name: /^Failed: / })).toHaveCount(2)
+  await expectNoA11yViolations(page, 'setup with failures')
+
+  const sentBeforeRetry = posts.length
+  await failure.getByRole('button', { name: 'Retry failed' }).click()
+  await expect(page.getByRole('status').filter({ hasText: /^All \d+ done\.$/ })).toBeVisible()
+  expect(posts.length - sentBeforeRetry).toBe(2)
+})
+
+test('on a property with part of the roster, what is in place is left alone', async ({ page }) => {
+  // Property 1: Eric Gonzalez is already its primary Seller, Tariq Weber its primary Buyer.
+  await openSetup(page, 1)
+  await pick(page, 'Seller 1', 'Gonzalez', 'Eric Gonzalez')
+  await pick(page, 'Buyer 1', 'Jordan Smith', 'Jordan Smith')
+  await page.getByRole('button', { name: 'Remove Agent 2' }).click()
+  await page.getByRole('button', { name: 'Remove Agent 1' }).click()
+  await page.getByRole('button', { name: 'Review plan' }).click()
+
+  const plan = page.getByRole('table', { name: 'What the setup will do' })
+  await expect(plan.getByRole('row', { name: /Eric Gonzalez/ })).toContainText(
+    'Already linked this way: left alone',
+  )
+  await expect(plan.getByRole('row', { name: /Jordan Smith/ })).toContainText('Link')
+  await expect(
+    page.getByText('Tariq Weber will no longer be the primary Buyer (Jordan Smith takes over).'),
+  ).toBeVisible()
+  await page.getByRole('button', { name: 'Apply 1 change' }).click()
+  await expect(page.getByRole('heading', { name: 'Setup applied' })).toBeVisible()
+
+  // Running the same setup again plans nothing.
+  await page.goto('/properties/1/setup')
+  await pick(page, 'Seller 1', 'Gonzalez', 'Eric Gonzalez')
+  await pick(page, 'Buyer 1', 'Jordan Smith', 'Jordan Smith')
+  await page.getByRole('button', { name: 'Remove Agent 2' }).click()
+  await page.getByRole('button', { name: 'Remove Agent 1' }).click()
+  await page.getByRole('button', { name: 'Review plan' }).click()
+  await expect(page.getByText('0 to link, 0 to update, 2 already in place.')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Nothing to apply' })).toBeDisabled()
+})
+
+test('form mistakes are shown on the right row and nothing is sent', async ({ page }) => {
+  let writes = 0
+  page.on('request', (request) => {
+    if (request.url().includes('/api/v1/') && request.method() !== 'GET') writes += 1
+  })
+  await openSetup(page, 12)
+  await pick(page, 'Seller 1', 'Jordan Smith', 'Jordan Smith')
+  await pick(page, 'Buyer 1', 'Jordan Smith', 'Jordan Smith')
+  await page.getByRole('button', { name: 'Review plan' }).click()
+  const buyer = page
+    .getByRole('group', { name: 'Buyer 1' })
+    .getByRole('combobox', { name: 'Contact' })
+  await expect(buyer).toHaveAttribute('aria-invalid', 'true')
+  await expect(buyer).toHaveAccessibleDescription(
+    /Jordan Smith is already in this form as Seller 1/,
+  )
+  await expect(
+    page.getByRole('group', { name: 'Agent 1' }).getByRole('combobox', { name: 'Contact' }),
+  ).toHaveAccessibleDescription(/Pick a contact or remove this row/)
+  await expectNoA11yViolations(page, 'setup form with errors')
+  expect(writes).toBe(0)
+})
