@@ -136,3 +136,80 @@ test('form mistakes are shown on the right row and nothing is sent', async ({ pa
   await expectNoA11yViolations(page, 'setup form with errors')
   expect(writes).toBe(0)
 })
+
+test('asks before discarding an unsent form, and keeps it when the user stays', async ({
+  page,
+}) => {
+  await openSetup(page, 12)
+  // An untouched form leaves at once.
+  await page.getByRole('link', { name: 'Cancel' }).click()
+  await expect(page).toHaveURL(/\/properties\/12$/)
+  await page.getByRole('link', { name: 'Set up transaction' }).click()
+
+  await pick(page, 'Seller 1', 'Jordan Smith', 'Jordan Smith')
+  const asked: string[] = []
+  page.once('dialog', (dialog) => {
+    asked.push(dialog.message())
+    void dialog.dismiss()
+  })
+  await page.getByRole('link', { name: 'Cancel' }).click()
+  expect(asked).toEqual(['Discard this transaction setup? Nothing in it has been sent yet.'])
+  await expect(page).toHaveURL(/\/properties\/12\/setup$/)
+  await expect(
+    page.getByRole('group', { name: 'Seller 1' }).getByRole('combobox', { name: 'Contact' }),
+  ).toHaveValue('Jordan Smith')
+
+  // A reload asks too (the browser's own prompt).
+  page.once('dialog', (dialog) => {
+    asked.push(dialog.type())
+    void dialog.dismiss()
+  })
+  await page.reload({ timeout: 2000 }).catch(() => undefined)
+  expect(asked).toEqual([
+    'Discard this transaction setup? Nothing in it has been sent yet.',
+    'beforeunload',
+  ])
+  await expect(
+    page.getByRole('group', { name: 'Seller 1' }).getByRole('combobox', { name: 'Contact' }),
+  ).toHaveValue('Jordan Smith')
+
+  page.once('dialog', (dialog) => void dialog.accept())
+  await page.getByRole('link', { name: 'Cancel' }).click()
+  await expect(page).toHaveURL(/\/properties\/12$/)
+  await expect(page.getByRole('main')).not.toContainText('Jordan Smith')
+})
+
+test('leaving while the setup is applied warns, and what was sent still lands', async ({
+  page,
+}) => {
+  // Each link takes a second: the user leaves while they are on their way.
+  await page.route('**/api/v1/properties/12/contacts', async (route) => {
+    if (route.request().method() === 'POST') await new Promise((r) => setTimeout(r, 1000))
+    return route.continue()
+  })
+  await openSetup(page, 12)
+  await pick(page, 'Seller 1', 'Jordan Smith', 'Jordan Smith')
+  await pick(page, 'Buyer 1', 'Emily Smith', 'Emily Smith')
+  await page.getByRole('button', { name: 'Remove Agent 2' }).click()
+  await page.getByRole('button', { name: 'Remove Agent 1' }).click()
+  await page.getByRole('button', { name: 'Review plan' }).click()
+  await page.getByRole('button', { name: 'Apply 2 changes' }).click()
+  await expect(page.getByRole('heading', { name: 'Applying the setup…' })).toBeVisible()
+
+  const asked: string[] = []
+  page.once('dialog', (dialog) => {
+    asked.push(dialog.message())
+    void dialog.accept()
+  })
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link').last().click()
+  expect(asked).toEqual([
+    'The setup is still being applied. Leave anyway? What is done so far stays done.',
+  ])
+  await expect(page).toHaveURL(/\/properties\/12$/)
+  // The requests already sent finish, and the roster shows them once they land.
+  const sellers = page.getByRole('region', { name: /^Sellers/ })
+  const buyers = page.getByRole('region', { name: /^Buyers/ })
+  await expect(sellers).toContainText('Jordan Smith', { timeout: 10_000 })
+  await expect(buyers).toContainText('Emily Smith', { timeout: 10_000 })
+  await expect(sellers.getByRole('listitem').filter({ hasText: 'Jordan Smith' })).toHaveCount(1)
+})
