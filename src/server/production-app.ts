@@ -12,6 +12,8 @@ export interface ProductionOptions {
   api: Middleware
   /** Host names (no port) the server answers to. */
   allowedHosts: ReadonlySet<string>
+  /** Compress the build's text files at start rather than on first request (default true). */
+  warmCompression?: boolean
 }
 
 export const DEFAULT_ALLOWED_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]']
@@ -42,7 +44,7 @@ function hostName(req: IncomingMessage): string | undefined {
 }
 
 export function createProductionHandler(options: ProductionOptions) {
-  const serveFile = serveStatic(options.root)
+  const serveFile = serveStatic(options.root, { warm: options.warmCompression ?? true })
   return (req: IncomingMessage, res: ServerResponse): void => {
     applySecurityHeaders(res)
     // DNS rebinding: a page on evil.example whose name now points at 127.0.0.1 would

@@ -55,10 +55,12 @@ function digits(value: string): string {
 export function filterRoster(
   links: readonly PropertyContact[],
   filters: RosterFilters,
-): PropertyContact[] {
+): readonly PropertyContact[] {
   const role = roleKey(filters.role)
   const text = filters.search.trim().toLowerCase()
   const textDigits = digits(text)
+  // No filter: the same array, so what is grouped from it is not grouped again.
+  if (!role && !filters.primaryOnly && !text) return links
   return links.filter((link) => {
     if (role && roleKey(link.role) !== (role === '(none)' ? '' : role)) return false
     if (filters.primaryOnly && !link.primary) return false

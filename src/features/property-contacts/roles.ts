@@ -13,11 +13,14 @@ export interface RoleGroup {
   links: PropertyContact[]
 }
 
+// One collator for every comparison: String#localeCompare builds one per call.
+const collator = new Intl.Collator()
+
 function compareLinks(a: PropertyContact, b: PropertyContact): number {
   if (a.primary !== b.primary) return a.primary ? -1 : 1
   return (
-    a.contact.last_name.localeCompare(b.contact.last_name) ||
-    a.contact.first_name.localeCompare(b.contact.first_name) ||
+    collator.compare(a.contact.last_name, b.contact.last_name) ||
+    collator.compare(a.contact.first_name, b.contact.first_name) ||
     a.id - b.id
   )
 }
@@ -31,7 +34,7 @@ function compareGroups(a: RoleGroup, b: RoleGroup): number {
     if (rankB === -1) return -1
     return rankA - rankB
   }
-  return a.label.localeCompare(b.label)
+  return collator.compare(a.label, b.label)
 }
 
 /** Groups a roster by role, in deal order, primary first within each role. */
@@ -55,6 +58,24 @@ export function groupByRole(links: readonly PropertyContact[]): RoleGroup[] {
   const sorted = [...groups.values()].sort(compareGroups)
   for (const group of sorted) group.links.sort(compareLinks)
   return sorted
+}
+
+export interface ShownRoleGroup extends RoleGroup {
+  /** How many links the group has; `links` may hold only the first of them. */
+  total: number
+}
+
+/** The groups as far as `limit` links reach: whole groups, then part of one. */
+export function limitGroups(groups: readonly RoleGroup[], limit: number): ShownRoleGroup[] {
+  const shown: ShownRoleGroup[] = []
+  let left = limit
+  for (const group of groups) {
+    if (left <= 0) break
+    const links = group.links.length <= left ? group.links : group.links.slice(0, left)
+    shown.push({ ...group, links, total: group.links.length })
+    left -= links.length
+  }
+  return shown
 }
 
 /** The current primary of a role on a roster, if any. */

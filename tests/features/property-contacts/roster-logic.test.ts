@@ -5,7 +5,7 @@ import {
   readRosterFilters,
   writeRosterFilters,
 } from '../../../src/features/property-contacts/filters'
-import { groupByRole, primaryOf } from '../../../src/features/property-contacts/roles'
+import { groupByRole, limitGroups, primaryOf } from '../../../src/features/property-contacts/roles'
 import { applyLinkUpdate, removeLink } from '../../../src/features/property-contacts/roster-rules'
 
 let nextId = 1
@@ -60,6 +60,38 @@ describe('groupByRole', () => {
   it('merges roles that differ only in case and puts the primary first', () => {
     const buyers = groupByRole(roster).find((group) => group.key === 'buyer')
     expect(buyers?.links.map((entry) => entry.contact.first_name)).toEqual(['Cat', 'Bob'])
+  })
+})
+
+describe('limitGroups (a long roster rendered in steps)', () => {
+  const shape = (limit: number) =>
+    limitGroups(groupByRole(roster), limit).map(
+      (group) => `${group.label} ${group.links.length}/${group.total}`,
+    )
+
+  it('takes whole groups in order, then the start of the next one', () => {
+    // Sellers 1, Buyers 2, Listing Agent 1, Buyer Agent 1, Appraiser 1, Inspector 1, none 1.
+    expect(shape(2)).toEqual(['Sellers 1/1', 'Buyers 1/2'])
+    expect(shape(4)).toEqual(['Sellers 1/1', 'Buyers 2/2', 'Listing Agent 1/1'])
+  })
+
+  it('gives every group whole once the limit reaches the roster, and nothing at 0', () => {
+    expect(shape(8)).toEqual([
+      'Sellers 1/1',
+      'Buyers 2/2',
+      'Listing Agent 1/1',
+      'Buyer Agent 1/1',
+      'Appraiser 1/1',
+      'Inspector 1/1',
+      'Role not recorded 1/1',
+    ])
+    expect(shape(100)).toEqual(shape(8))
+    expect(shape(0)).toEqual([])
+  })
+
+  it('keeps the same link objects (entries already shown are not rebuilt)', () => {
+    const groups = groupByRole(roster)
+    expect(limitGroups(groups, 100)[0]?.links).toBe(groups[0]?.links)
   })
 })
 

@@ -127,6 +127,61 @@ describe('the roster', () => {
   })
 })
 
+describe('a long roster', () => {
+  // Role queries walk the accessibility tree of the whole page, slow in jsdom with
+  // hundreds of entries: this test reads text, labels and the DOM instead.
+  const entries = () => document.querySelectorAll('section.roster li.entry')
+  const groupsBox = () => document.querySelector('.roster-groups')
+
+  /** Property 12 plus 200 more links: 40 show at once, then 150 per step. */
+  function lengthenRoster() {
+    const roles = ['Inspector', 'Appraiser', 'Attorney', 'Lender']
+    let added = 0
+    for (const contact of db.contacts.list()) {
+      if (added === 200) break
+      if (db.links.find(12, contact.id)) continue
+      db.links.create(12, contact.id, { role: roles[added % roles.length] ?? null })
+      added += 1
+    }
+    return db.links.list(12).length
+  }
+
+  it('shows the first entries at once and the rest in steps, busy until all are there', async () => {
+    const total = lengthenRoster()
+    const { user } = renderApp('/properties/12')
+    const summary = new RegExp(`^${total} contacts in \\d+ roles\\.$`)
+    expect(await screen.findByText(summary)).toBeInTheDocument()
+    // The first step: some entries, not all, and the list says it is still filling.
+    expect(entries().length).toBeGreaterThan(0)
+    expect(entries().length).toBeLessThan(total)
+    expect(groupsBox()).toHaveAttribute('aria-busy', 'true')
+
+    await waitFor(() => {
+      expect(entries()).toHaveLength(total)
+    })
+    expect(groupsBox()).toHaveAttribute('aria-busy', 'false')
+    // Every role group ends up whole: its heading's count is its number of entries.
+    for (const group of document.querySelectorAll('section.role-group')) {
+      const count = /\((\d+)\)$/.exec(group.querySelector('h3')?.textContent ?? '')?.[1]
+      expect(group.querySelectorAll('li.entry')).toHaveLength(Number(count))
+    }
+
+    // A filter starts again from its first step; back to all roles fills up again.
+    const showRole = screen.getByLabelText('Show role')
+    await user.selectOptions(showRole, 'Inspector (50)')
+    expect(await screen.findByText(`Showing 50 of ${total} contacts.`)).toBeInTheDocument()
+    await waitFor(() => {
+      expect(entries()).toHaveLength(50)
+    })
+    await user.selectOptions(showRole, 'All roles')
+    expect(await screen.findByText(summary)).toBeInTheDocument()
+    expect(entries().length).toBeLessThan(total)
+    await waitFor(() => {
+      expect(entries()).toHaveLength(total)
+    })
+  })
+})
+
 describe('linking a contact', () => {
   async function openLinkDialog() {
     const view = renderApp('/properties/1')

@@ -37,18 +37,37 @@ export function PropertyHeader({ property }: { property: Property }) {
   )
 }
 
+/**
+ * The header's own markup with placeholder text drawn as grey bars: it takes the
+ * same lines, so the page does not move when the property arrives (on a phone too).
+ */
 export function PropertyHeaderSkeleton() {
+  const facts = [
+    ['Status', 'Active'],
+    ['Client', 'Buyer'],
+    ['Price', '$1,250,000'],
+    ['Closing', 'Dec 12, 2026'],
+  ]
   return (
     <header className="property-header" aria-hidden="true">
       <div className="property-title">
-        <span className="skeleton skeleton-title" />
-        <span className="skeleton skeleton-line" />
+        <p className="property-title-placeholder">
+          <span className="skeleton-text">Loading property</span>
+        </p>
+        <p className="property-address">
+          <span className="skeleton-text">1200 Harbor View Rd, Austin, TX 78701</span>
+        </p>
       </div>
-      <div className="property-facts">
-        {[0, 1, 2, 3].map((index) => (
-          <span key={index} className="skeleton skeleton-fact" />
+      <dl className="property-facts">
+        {facts.map(([label, sample]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>
+              <span className="skeleton-text">{sample}</span>
+            </dd>
+          </div>
         ))}
-      </div>
+      </dl>
     </header>
   )
 }

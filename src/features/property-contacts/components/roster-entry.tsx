@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import type { PropertyContact } from '../../../api'
 import { formatCalendarDate } from '../../../lib/format'
 import { fullName } from '../../../lib/roles'
@@ -11,7 +12,14 @@ interface RosterEntryProps {
   onUnlink: (link: PropertyContact) => void
 }
 
-export function RosterEntry({ link, canEdit, canUnlink, onEdit, onUnlink }: RosterEntryProps) {
+/** One person on the roster. Memoised: a long roster adds entries in steps. */
+export const RosterEntry = memo(function RosterEntry({
+  link,
+  canEdit,
+  canUnlink,
+  onEdit,
+  onUnlink,
+}: RosterEntryProps) {
   const name = fullName(link.contact)
   return (
     <li className="entry">
@@ -66,4 +74,4 @@ export function RosterEntry({ link, canEdit, canUnlink, onEdit, onUnlink }: Rost
       </div>
     </li>
   )
-}
+})

@@ -15,7 +15,8 @@ import { useLinkContact, useUnlinkContact, useUpdateLink } from '../api/property
 import { usePropertyContacts } from '../api/use-property-contacts'
 import { hasFilters, NO_FILTERS, type RosterFilters as Filters } from '../filters'
 import { fullName } from '../../../lib/roles'
-import { groupByRole } from '../roles'
+import { groupByRole, limitGroups } from '../roles'
+import { useProgressiveLimit } from '../../../lib/use-progressive-limit'
 import type { EditLinkValues } from '../link-form-schema'
 import { RosterEntry } from './roster-entry'
 import { RosterFilters } from './roster-filters'
@@ -76,9 +77,30 @@ export function RosterSection({ propertyId, filters, onFiltersChange }: RosterSe
 
   const allLinks = roster.data?.all
   const groups = useMemo(() => groupByRole(allLinks ?? []), [allLinks])
-  const visibleGroups = useMemo(() => groupByRole(roster.data?.visible ?? []), [roster.data])
+  const visible = roster.data?.visible
+  // Unfiltered, the visible links are all links: group them once.
+  const visibleGroups = useMemo(
+    () => (visible === allLinks ? groups : groupByRole(visible ?? [])),
+    [visible, allLinks, groups],
+  )
+  // A long roster renders in steps (the first screen at once), so that neither the
+  // first paint nor a filter change waits for a thousand entries.
+  const shown = useProgressiveLimit(
+    visible?.length ?? 0,
+    `${propertyId}|${filters.role}|${String(filters.primaryOnly)}|${filters.search}`,
+  )
+  const shownGroups = useMemo(() => limitGroups(visibleGroups, shown), [visibleGroups, shown])
   const closeDialog = useCallback(() => {
     setDialog(null)
+  }, [])
+  // Stable, so that entries already on screen are not rendered again.
+  const openEdit = useCallback((target: PropertyContact) => {
+    preload(loadEditDialog)()
+    setDialog({ kind: 'edit', link: target })
+  }, [])
+  const openUnlink = useCallback((target: PropertyContact) => {
+    preload(loadUnlinkDialog)()
+    setDialog({ kind: 'unlink', link: target })
   }, [])
 
   const undoUnlink = (link: PropertyContact) => {
@@ -241,13 +263,13 @@ export function RosterSection({ propertyId, filters, onFiltersChange }: RosterSe
               <p>No contacts match these filters.</p>
             </div>
           ) : (
-            <div className="roster-groups" aria-busy={roster.isFetching}>
-              {visibleGroups.map((group) => {
+            <div className="roster-groups" aria-busy={roster.isFetching || shown < visibleCount}>
+              {shownGroups.map((group) => {
                 const headingId = `role-${group.key.replace(/[^a-z0-9]+/g, '-') || 'none'}`
                 return (
                   <section key={group.key} className="role-group" aria-labelledby={headingId}>
                     <h3 id={headingId} className="role-heading">
-                      {group.label} <span className="heading-count">({group.links.length})</span>
+                      {group.label} <span className="heading-count">({group.total})</span>
                     </h3>
                     <ul className="entries">
                       {group.links.map((link) => (
@@ -256,14 +278,8 @@ export function RosterSection({ propertyId, filters, onFiltersChange }: RosterSe
                           link={link}
                           canEdit={!refused.has('update')}
                           canUnlink={!refused.has('delete')}
-                          onEdit={(target) => {
-                            preload(loadEditDialog)()
-                            setDialog({ kind: 'edit', link: target })
-                          }}
-                          onUnlink={(target) => {
-                            preload(loadUnlinkDialog)()
-                            setDialog({ kind: 'unlink', link: target })
-                          }}
+                          onEdit={openEdit}
+                          onUnlink={openUnlink}
                         />
                       ))}
                     </ul>

@@ -1,0 +1,289 @@
+// @vitest-environment node
+// Compression of the built app by the production (and mock standalone) server: the
+// bytes on the wire, read with node:http, which (unlike fetch) does not decode them.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import { request, type IncomingHttpHeaders } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { brotliCompress, brotliDecompressSync, gunzipSync, gzip } from 'node:zlib'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { allowedHostsFrom, createProductionHandler } from '../../src/server/production-app'
+import { CONTENT_SECURITY_POLICY } from '../../src/server/security-headers'
+import { MIN_COMPRESS_BYTES, negotiateEncoding } from '../../src/server/static-files'
+import { closeServers, letLocalRequestsThrough, listen } from './http-helpers'
+
+// The real compressors, counted: each file should be compressed once, not per request.
+vi.mock('node:zlib', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:zlib')>()
+  return {
+    ...actual,
+    brotliCompress: vi.fn(actual.brotliCompress),
+    gzip: vi.fn(actual.gzip),
+  }
+})
+
+/** A bundle-like script: tens of kilobytes of repetitive text. */
+const BUNDLE = Array.from(
+  { length: 800 },
+  (_, i) =>
+    `export function row${i}(props) { return h("tr", { key: ${(i * 7919) % 1009} }, props.cells) }\n`,
+).join('')
+const INDEX = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Roster</title>${'<link rel="modulepreload" href="/assets/chunk-abc.js">'.repeat(40)}<script type="module" src="/assets/index-abc.js"></script></head><body><div id="root"></div></body></html>`
+const TINY = 'console.log("app")'
+/** A PNG that would compress very well, were it not a PNG. */
+const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(8192)])
+const SVG = `<svg xmlns="http://www.w3.org/2000/svg">${'<rect width="1" height="1"/>'.repeat(200)}</svg>`
+
+interface Response {
+  status: number
+  headers: IncomingHttpHeaders
+  body: Buffer
+}
+
+function get(
+  path: string,
+  acceptEncoding?: string,
+  method: 'GET' | 'HEAD' = 'GET',
+  at = origin,
+): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${at}${path}`, {
+      method,
+      headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding },
+    })
+    req.on('error', reject)
+    req.on('response', (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) })
+      })
+    })
+    req.end()
+  })
+}
+
+let root = ''
+let origin = ''
+
+function file(path: string): Buffer {
+  return readFileSync(join(root, path))
+}
+
+beforeEach(async () => {
+  letLocalRequestsThrough()
+  vi.mocked(brotliCompress).mockClear()
+  vi.mocked(gzip).mockClear()
+  root = mkdtempSync(join(tmpdir(), 'roster-dist-'))
+  mkdirSync(join(root, 'assets'))
+  writeFileSync(join(root, 'index.html'), INDEX)
+  writeFileSync(join(root, 'assets', 'index-abc.js'), BUNDLE)
+  writeFileSync(join(root, 'assets', 'tiny-abc.js'), TINY)
+  writeFileSync(join(root, 'assets', 'logo-abc.png'), PNG)
+  writeFileSync(join(root, 'assets', 'icon-abc.svg'), SVG)
+  // Random bytes: compressing them makes them bigger.
+  writeFileSync(
+    join(root, 'noise.txt'),
+    Buffer.from(Array.from({ length: 4096 }, () => Math.floor(Math.random() * 256))),
+  )
+  origin = await listen(
+    createProductionHandler({
+      root,
+      api: (_req, _res, next) => next(),
+      allowedHosts: allowedHostsFrom('127.0.0.1', undefined),
+      // Counted compressions below are the requests' own; warm-up has its own test.
+      warmCompression: false,
+    }),
+  )
+})
+
+afterEach(async () => {
+  await closeServers()
+  rmSync(root, { recursive: true, force: true })
+})
+
+describe('compressed static files', () => {
+  it('sends brotli when the client accepts it, with headers that fit the compressed body', async () => {
+    const response = await get('/assets/index-abc.js', 'gzip, deflate, br, zstd')
+    expect(response.status).toBe(200)
+    expect(response.headers['content-encoding']).toBe('br')
+    expect(response.headers.vary).toBe('Accept-Encoding')
+    expect(response.headers['content-length']).toBe(String(response.body.length))
+    expect(response.body.length).toBeLessThan(BUNDLE.length / 4)
+    expect(brotliDecompressSync(response.body).equals(file('assets/index-abc.js'))).toBe(true)
+    // What the uncompressed answer had, it still has.
+    expect(response.headers['content-type']).toBe('text/javascript; charset=utf-8')
+    expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    expect(response.headers['x-content-type-options']).toBe('nosniff')
+    expect(response.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY)
+  })
+
+  it.each(['gzip', 'gzip, deflate', 'br;q=0, gzip', 'x-gzip', 'br;q=0.5, gzip;q=0.8'])(
+    'sends gzip for Accept-Encoding: %s',
+    async (accept) => {
+      const response = await get('/assets/index-abc.js', accept)
+      expect(response.headers['content-encoding']).toBe('gzip')
+      expect(response.headers.vary).toBe('Accept-Encoding')
+      expect(response.headers['content-length']).toBe(String(response.body.length))
+      expect(response.body.length).toBeLessThan(BUNDLE.length / 4)
+      expect(gunzipSync(response.body).equals(file('assets/index-abc.js'))).toBe(true)
+    },
+  )
+
+  it.each([
+    ['no Accept-Encoding', undefined],
+    ['identity', 'identity'],
+    ['br;q=0, gzip;q=0', 'br;q=0, gzip;q=0'],
+    ['*;q=0', '*;q=0'],
+    ['deflate only', 'deflate'],
+    ['an empty header', ''],
+  ])('sends the file as it is for %s', async (_name, accept) => {
+    const response = await get('/assets/index-abc.js', accept)
+    expect(response.status).toBe(200)
+    expect(response.headers['content-encoding']).toBeUndefined()
+    expect(response.headers.vary).toBe('Accept-Encoding')
+    expect(response.headers['content-length']).toBe(String(BUNDLE.length))
+    expect(response.body.equals(file('assets/index-abc.js'))).toBe(true)
+  })
+
+  it('compresses index.html for client-side routes, still uncached', async () => {
+    for (const path of ['/', '/properties/12']) {
+      const response = await get(path, 'br')
+      expect(response.headers['content-encoding'], path).toBe('br')
+      expect(response.headers['content-type']).toBe('text/html; charset=utf-8')
+      expect(response.headers['cache-control']).toBe('no-cache')
+      expect(brotliDecompressSync(response.body).toString()).toBe(INDEX)
+    }
+  })
+
+  it('compresses SVG, an image made of text', async () => {
+    const response = await get('/assets/icon-abc.svg', 'gzip')
+    expect(response.headers['content-encoding']).toBe('gzip')
+    expect(gunzipSync(response.body).toString()).toBe(SVG)
+  })
+
+  it('does not compress small files, though it says the answer varies', async () => {
+    expect(TINY.length).toBeLessThan(MIN_COMPRESS_BYTES)
+    const response = await get('/assets/tiny-abc.js', 'br, gzip')
+    expect(response.headers['content-encoding']).toBeUndefined()
+    expect(response.headers.vary).toBe('Accept-Encoding')
+    expect(response.headers['content-length']).toBe(String(TINY.length))
+    expect(response.body.toString()).toBe(TINY)
+    expect(brotliCompress).not.toHaveBeenCalled()
+  })
+
+  it('sends a file as it is when compressing would not make it smaller', async () => {
+    for (const accept of ['br', 'gzip']) {
+      const response = await get('/noise.txt', accept)
+      expect(response.headers['content-encoding'], accept).toBeUndefined()
+      expect(response.headers['content-length']).toBe('4096')
+      expect(response.body.equals(file('noise.txt'))).toBe(true)
+    }
+  })
+
+  it('does not compress PNG images, however compressible their bytes', async () => {
+    const response = await get('/assets/logo-abc.png', 'br, gzip')
+    expect(response.headers['content-type']).toBe('image/png')
+    expect(response.headers['content-encoding']).toBeUndefined()
+    expect(response.headers.vary).toBeUndefined()
+    expect(response.headers['content-length']).toBe(String(PNG.length))
+    expect(response.body.equals(PNG)).toBe(true)
+    expect(brotliCompress).not.toHaveBeenCalled()
+    expect(gzip).not.toHaveBeenCalled()
+  })
+
+  it('answers HEAD with the headers a GET would have and no body', async () => {
+    const compressed = await get('/assets/index-abc.js', 'br')
+    const head = await get('/assets/index-abc.js', 'br', 'HEAD')
+    expect(head.status).toBe(200)
+    expect(head.body.length).toBe(0)
+    expect(head.headers['content-encoding']).toBe('br')
+    expect(head.headers.vary).toBe('Accept-Encoding')
+    expect(head.headers['content-length']).toBe(String(compressed.body.length))
+    expect(head.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+
+    const plainHead = await get('/assets/index-abc.js', 'identity', 'HEAD')
+    expect(plainHead.body.length).toBe(0)
+    expect(plainHead.headers['content-encoding']).toBeUndefined()
+    expect(plainHead.headers['content-length']).toBe(String(BUNDLE.length))
+  })
+
+  it('compresses each file once per coding, also for concurrent requests', async () => {
+    const first = await Promise.all([1, 2, 3].map(() => get('/assets/index-abc.js', 'br')))
+    const again = await get('/assets/index-abc.js', 'br')
+    await get('/assets/index-abc.js', 'br', 'HEAD')
+    for (const response of [...first, again]) {
+      expect(response.body.equals(first[0]?.body ?? Buffer.alloc(0))).toBe(true)
+    }
+    expect(brotliCompress).toHaveBeenCalledTimes(1)
+    await get('/assets/index-abc.js', 'gzip')
+    await get('/assets/index-abc.js', 'gzip')
+    expect(gzip).toHaveBeenCalledTimes(1)
+  })
+
+  it('compresses index.html again once a new build rewrites it', async () => {
+    expect(brotliDecompressSync((await get('/', 'br')).body).toString()).toBe(INDEX)
+    const next = INDEX.replaceAll('-abc.js', '-def.js')
+    writeFileSync(join(root, 'index.html'), next)
+    // Same size as before: only the modification time tells the builds apart.
+    expect(next.length).toBe(INDEX.length)
+    const later = new Date(Date.now() + 60_000)
+    utimesSync(join(root, 'index.html'), later, later)
+    expect(brotliDecompressSync((await get('/', 'br')).body).toString()).toBe(next)
+    expect(brotliDecompressSync((await get('/', 'br')).body).toString()).toBe(next)
+    expect(brotliCompress).toHaveBeenCalledTimes(2)
+  })
+})
+
+describe('warm-up at start', () => {
+  it('compresses the text files of the build before anyone asks, so requests find them ready', async () => {
+    vi.mocked(brotliCompress).mockClear()
+    vi.mocked(gzip).mockClear()
+    const warmOrigin = await listen(
+      createProductionHandler({
+        root,
+        api: (_req, _res, next) => next(),
+        allowedHosts: allowedHostsFrom('127.0.0.1', undefined),
+      }),
+    )
+    // index.html, the bundle, the SVG and the noise (tried, found bigger, dropped), in
+    // both codings; not the tiny file or the PNG.
+    await vi.waitFor(() => {
+      expect(brotliCompress).toHaveBeenCalledTimes(4)
+      expect(gzip).toHaveBeenCalledTimes(4)
+    })
+    const response = await get('/assets/index-abc.js', 'br', 'GET', warmOrigin)
+    expect(brotliDecompressSync(response.body).equals(file('assets/index-abc.js'))).toBe(true)
+    expect(brotliCompress).toHaveBeenCalledTimes(4)
+  })
+})
+
+describe('negotiateEncoding', () => {
+  it.each([
+    [undefined, undefined],
+    ['', undefined],
+    ['identity', undefined],
+    ['br', 'br'],
+    ['gzip, deflate, br', 'br'],
+    ['BR', 'br'],
+    ['gzip', 'gzip'],
+    ['gzip;q=0, br;q=0', undefined],
+    ['gzip;q=0.000, br;q=0.', undefined],
+    ['gzip ; q=0 , br', 'br'],
+    ['br;q=0, gzip;q=0.1', 'gzip'],
+    ['br;q=0.2, gzip;q=0.9', 'gzip'],
+    ['br;q=1.0, gzip;q=1', 'br'],
+    ['*', 'br'],
+    ['*;q=0', undefined],
+    ['br;q=0, *', 'gzip'],
+    ['gzip;q=0.5, *;q=0.1', 'gzip'],
+    // A malformed weight is ignored, not read as 1.
+    ['br;q=2, gzip', 'gzip'],
+    ['br;q=high', undefined],
+    // Named twice: the lower weight holds.
+    ['br, br;q=0', undefined],
+    [['gzip', 'br;q=0.1'], 'gzip'],
+  ])('%j → %s', (header, expected) => {
+    expect(negotiateEncoding(header)).toBe(expected)
+  })
+})
