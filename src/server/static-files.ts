@@ -9,6 +9,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import { extname, join, normalize, sep } from 'node:path'
 import { promisify } from 'node:util'
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib'
+import { preloadLinksFor } from './preload-hints.ts'
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -304,7 +305,10 @@ export function serveStatic(root: string, { warm = true }: { warm?: boolean } = 
     const index = join(root, 'index.html')
     const indexStats = extname(pathname) === '' ? fileStats(index) : undefined
     if (indexStats !== undefined) {
-      // A client-side route such as /properties/12: the SPA decides what to show.
+      // A client-side route such as /properties/12: the SPA decides what to show, and
+      // the browser can start the page's API reads while the script loads.
+      const links = preloadLinksFor(pathname)
+      if (links.length > 0) res.setHeader('link', links)
       send(req, res, index, indexStats, 'no-cache')
     } else {
       sendText(res, 404, 'Not Found')

@@ -235,6 +235,31 @@ describe('compressed static files', () => {
   })
 })
 
+describe('preload hints', () => {
+  it('lets a property page start its API reads with the HTML', async () => {
+    for (const path of ['/properties/12', '/properties/12/setup']) {
+      const response = await get(path)
+      expect(response.headers['content-type']).toBe('text/html; charset=utf-8')
+      expect(response.headers.link).toBe(
+        '</api/v1/properties/12>; rel=preload; as=fetch; crossorigin=anonymous, ' +
+          '</api/v1/properties/12/contacts>; rel=preload; as=fetch; crossorigin=anonymous',
+      )
+    }
+  })
+
+  it('sends none for other pages, ids that are not ids, or files', async () => {
+    for (const path of [
+      '/',
+      '/properties/abc',
+      '/properties/0',
+      '/properties/1/x',
+      '/assets/index-abc.js',
+    ]) {
+      expect((await get(path)).headers.link, path).toBeUndefined()
+    }
+  })
+})
+
 describe('warm-up at start', () => {
   it('compresses the text files of the build before anyone asks, so requests find them ready', async () => {
     vi.mocked(brotliCompress).mockClear()
