@@ -598,3 +598,21 @@ test.describe('accessibility (axe)', () => {
     await expectNoA11yViolations(page, 'the not-found page')
   })
 })
+
+test('on a phone, the property page fits the screen and passes axe', async ({ page }) => {
+  await page.setViewportSize({ width: 412, height: 823 })
+  await openProperty(page)
+  // Nothing wider than the screen (the header's facts used to push Closing off it).
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  )
+  expect(overflow).toBe(0)
+  const closing = page.getByRole('term').filter({ hasText: 'Closing' })
+  await expect(closing).toBeInViewport({ ratio: 1 })
+  for (const name of ['Set up transaction', 'Link contact']) {
+    await expect(
+      page.getByRole(name === 'Link contact' ? 'button' : 'link', { name }),
+    ).toBeInViewport()
+  }
+  await expectNoA11yViolations(page, 'the property page on a phone')
+})
