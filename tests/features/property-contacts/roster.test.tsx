@@ -281,20 +281,10 @@ describe('linking a contact', () => {
     expect(dialog.getByRole('combobox', { name: 'Role' })).toHaveValue('Inspector')
   })
 
-  it('says when the contact is already linked, and as what', async () => {
-    // Someone else linked Rosa Smith a moment ago; this screen does not know yet.
-    server.use(
-      http.post(
-        '*/api/v1/properties/:propertyId/contacts',
-        () =>
-          HttpResponse.json(
-            { message: 'Contact 212 is already linked to property 1 as Lender.' },
-            { status: 409 },
-          ),
-        { once: true },
-      ),
-    )
+  it('says when the contact is already linked, and as what, and refreshes the roster', async () => {
     const { user, dialog } = await openLinkDialog()
+    // Someone else links Rosa Smith now; this screen does not know yet.
+    db.links.create(1, 212, { role: 'Lender' })
     await chooseContact(user, dialog, 'smi', 'Rosa Smith')
     await user.selectOptions(dialog.getByRole('combobox', { name: 'Role' }), 'Lender')
     await user.click(dialog.getByRole('button', { name: 'Link contact' }))
@@ -303,6 +293,13 @@ describe('linking a contact', () => {
       expect(contact).toHaveAccessibleDescription(/already linked to property 1 as Lender/)
     })
     expect(screen.getByRole('dialog', { name: 'Link a contact' })).toBeVisible()
+    // The 409 says our copy is out of date: the roster is read again and shows her.
+    await waitFor(() => {
+      expect(
+        screen.getByRole('heading', { level: 2, name: /Contacts on this deal/, hidden: true }),
+      ).toHaveTextContent('Contacts on this deal (11)')
+    })
+    expect(db.links.list(1).filter((link) => link.contact_id === 212)).toHaveLength(1)
   })
 
   it('keeps the dialog and its input when the server fails, and creates nothing', async () => {

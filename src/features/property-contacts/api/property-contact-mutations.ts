@@ -1,5 +1,10 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
-import type { PropertyContact, PropertyContactCreate, PropertyContactUpdate } from '../../../api'
+import {
+  ConflictError,
+  type PropertyContact,
+  type PropertyContactCreate,
+  type PropertyContactUpdate,
+} from '../../../api'
 import { apiClient } from '../../../lib/api-client'
 import { applyLinkUpdate, removeLink } from '../roster-rules'
 import { propertyContactQueries } from './property-contact-queries'
@@ -42,6 +47,9 @@ export function useLinkContact(propertyId: number) {
     mutationFn: (data: PropertyContactCreate) =>
       apiClient.propertyContacts.createPropertyContact(propertyId, data),
     onSuccess: () => invalidateRoster(queryClient, propertyId),
+    // "Already linked": someone linked them meanwhile, so our roster is out of date.
+    onError: (error) =>
+      error instanceof ConflictError ? invalidateRoster(queryClient, propertyId) : undefined,
   })
 }
 

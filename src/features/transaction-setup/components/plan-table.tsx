@@ -1,5 +1,6 @@
 import type { TransactionItemResult, TransactionPlanItem } from '../../../api/transaction-setup'
 import { errorMessage } from '../../../lib/error-message'
+import { sameRole } from '../../../lib/roles'
 
 interface PlanTableProps {
   items: readonly TransactionPlanItem[]
@@ -44,7 +45,9 @@ export function itemState(
   if (item.demotedBy !== undefined) {
     const promoter = items.find(
       (candidate) =>
-        candidate.contactId === item.demotedBy && candidate.primary && candidate.role === item.role,
+        candidate.contactId === item.demotedBy &&
+        candidate.primary &&
+        sameRole(candidate.role, item.role),
     )
     const promoted = promoter ? results.get(promoter) : undefined
     if (!promoted) return 'pending'
