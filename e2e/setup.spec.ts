@@ -173,10 +173,32 @@ test('asks before discarding an unsent form, and keeps it when the user stays', 
     page.getByRole('group', { name: 'Seller 1' }).getByRole('combobox', { name: 'Contact' }),
   ).toHaveValue('Jordan Smith')
 
-  page.once('dialog', (dialog) => void dialog.accept())
-  await page.getByRole('link', { name: 'Cancel' }).click()
+  // Back in the history asks too; staying keeps the page, its URL and the form.
+  page.once('dialog', (dialog) => {
+    asked.push(dialog.message())
+    void dialog.dismiss()
+  })
+  // (The browser stays, so goBack's wait for a navigation runs out.)
+  await page.goBack({ timeout: 2000 }).catch(() => undefined)
+  expect(asked).toHaveLength(3)
+  expect(asked[2]).toBe('Discard this transaction setup? Nothing in it has been sent yet.')
+  await expect(page).toHaveURL(/\/properties\/12\/setup$/)
+  await expect(
+    page.getByRole('group', { name: 'Seller 1' }).getByRole('combobox', { name: 'Contact' }),
+  ).toHaveValue('Jordan Smith')
+
+  // Back again, and leave this time: asked once, and the property page shows.
+  page.on('dialog', (dialog) => {
+    asked.push(dialog.message())
+    void dialog.accept()
+  })
+  await page.goBack()
   await expect(page).toHaveURL(/\/properties\/12$/)
+  await expect(
+    page.getByRole('heading', { level: 2, name: /^Contacts on this deal/ }),
+  ).toBeVisible()
   await expect(page.getByRole('main')).not.toContainText('Jordan Smith')
+  expect(asked).toHaveLength(4)
 })
 
 test('leaving while the setup is applied warns, and what was sent still lands', async ({
