@@ -124,6 +124,10 @@ describe('the roster', () => {
     await user.click(screen.getByRole('button', { name: 'Clear filters' }))
     expect(await screen.findByText('10 contacts in 7 roles.')).toBeVisible()
     expect(window.location.search).toBe('')
+    // The button went with the filters: focus is on the first filter, not lost.
+    await waitFor(() => {
+      expect(screen.getByRole('combobox', { name: 'Show role' })).toHaveFocus()
+    })
   })
 })
 
@@ -369,6 +373,10 @@ describe('editing a link', () => {
       expect(within(roleGroup(/^Buyers/)).getByText('Nancy Thompson')).toBeVisible()
     })
     expect(db.links.find(1, 242)).toMatchObject({ role: 'Buyer', notes: null })
+    // Her entry moved to Buyers, Edit button and all: focus followed it.
+    expect(
+      within(roleGroup(/^Buyers/)).getByRole('button', { name: 'Edit Nancy Thompson' }),
+    ).toHaveFocus()
   })
 })
 
@@ -392,6 +400,8 @@ describe('unlinking', () => {
     await waitFor(() => {
       expect(status).toHaveTextContent('Linked Eric Gonzalez (Seller) again.')
     })
+    // Undo went with its message: focus is on the roster heading, not lost.
+    expect(screen.getByRole('heading', { level: 2, name: /^Contacts on this deal/ })).toHaveFocus()
     expect(within(roleGroup(/^Sellers/)).getAllByRole('listitem')[0]).toHaveTextContent(
       /Eric Gonzalez\s*Primary/,
     )

@@ -352,6 +352,10 @@ describe('transaction setup: the form', () => {
     await waitFor(() => {
       expect(contactBox('Seller 1')).toHaveValue('Emily Smith')
     })
+    // Focus stays on the moved row: its "up" is disabled at the top, so on "down".
+    await waitFor(() => {
+      expect(row('Seller 1').getByRole('button', { name: 'Move Seller 1 down' })).toHaveFocus()
+    })
     expect(contactBox('Seller 2')).toHaveValue('Jordan Smith')
     expect(contactBox('Seller 3')).toHaveValue('Marcus Smith')
     // Jordan's primary flag went with Jordan.
@@ -361,6 +365,9 @@ describe('transaction setup: the form', () => {
     await user.click(row('Seller 2').getByRole('button', { name: 'Move Seller 2 down' }))
     await waitFor(() => {
       expect(contactBox('Seller 3')).toHaveValue('Jordan Smith')
+    })
+    await waitFor(() => {
+      expect(row('Seller 3').getByRole('button', { name: 'Move Seller 3 up' })).toHaveFocus()
     })
     expect(contactBox('Seller 2')).toHaveValue('Marcus Smith')
     expect(primaryBox('Seller 3')).toBeChecked()
@@ -372,6 +379,17 @@ describe('transaction setup: the form', () => {
     expect(contactBox('Seller 1')).toHaveValue('Marcus Smith')
     expect(contactBox('Seller 2')).toHaveValue('Jordan Smith')
     expect(screen.queryByRole('group', { name: 'Seller 3' })).not.toBeInTheDocument()
+    // Focus moves to the row that took the removed one's place.
+    await waitFor(() => {
+      expect(row('Seller 1').getByRole('button', { name: 'Remove Seller 1' })).toHaveFocus()
+    })
+    // Removing the last row focuses the one before it.
+    await user.click(row('Seller 2').getByRole('button', { name: 'Remove Seller 2' }))
+    await waitFor(() => {
+      expect(row('Seller 1').getByRole('button', { name: 'Remove Seller 1' })).toHaveFocus()
+    })
+    await addRow(user, 'Add seller', 'Seller 2')
+    await pick(user, 'Seller 2', 'Jordan', 'Jordan Smith')
 
     // The order is the order of the plan.
     await pick(user, 'Buyer 1', 'Rosa', 'Rosa Smith')
@@ -552,6 +570,10 @@ describe('transaction setup: review and apply', () => {
     await reviewPlan(user)
     await user.click(screen.getByRole('button', { name: 'Back to edit' }))
     await screen.findByRole('form', { name: 'Transaction setup' })
+    // Editing starts at the first field.
+    await waitFor(() => {
+      expect(contactBox('Seller 1')).toHaveFocus()
+    })
     expect(contactBox('Seller 1')).toHaveValue('Nancy Thompson')
     expect(contactBox('Seller 2')).toHaveValue('Eric Gonzalez')
     expect(primaryBox('Seller 2')).not.toBeChecked()
@@ -634,7 +656,8 @@ describe('transaction setup: review and apply', () => {
 
     await user.click(within(alert).getByRole('button', { name: 'Retry failed' }))
     expect(await screen.findByText('All 4 done.')).toBeVisible()
-    expect(screen.getByRole('heading', { level: 2, name: 'Setup applied' })).toBeVisible()
+    // The button went away while it ran; focus is on the heading, not lost.
+    expect(screen.getByRole('heading', { level: 2, name: 'Setup applied' })).toHaveFocus()
     // Only the two failed items were sent again.
     await waitFor(() => {
       expect(posted).toHaveLength(5)
@@ -674,7 +697,7 @@ describe('transaction setup: review and apply', () => {
     }
     await reviewPlan(user)
     await user.click(screen.getByRole('button', { name: 'Apply 1 change' }))
-    expect(await screen.findByRole('heading', { level: 2, name: 'Setup applied' })).toBeVisible()
+    expect(await screen.findByRole('heading', { level: 2, name: 'Setup applied' })).toHaveFocus()
     expect(cellOf('Nancy Thompson', 'Result')).toHaveTextContent(`Failed: ${SERVER_PROBLEM}`)
     // Eric is still the primary Seller on the server…
     expect(db.links.find(1, 343)).toMatchObject({ role: 'Seller', primary: true })

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Link } from 'wouter'
 import type { PropertyContact } from '../../../api'
 import { LoadError } from '../../../components/ui/load-error'
@@ -67,6 +67,9 @@ export function RosterSection({ propertyId, filters, onFiltersChange }: RosterSe
   const roster = usePropertyContacts(propertyId, filters)
   const [dialog, setDialog] = useState<DialogState>(null)
   const headingRef = useRef<HTMLHeadingElement>(null)
+  const sectionRef = useRef<HTMLElement>(null)
+  /** The accessible name of an Edit button that should keep focus where its entry goes. */
+  const refocusEdit = useRef<string | null>(null)
   const announce = useAnnounce()
   const relink = useLinkContact(propertyId)
   const update = useUpdateLink(propertyId)
@@ -90,6 +93,17 @@ export function RosterSection({ propertyId, filters, onFiltersChange }: RosterSe
     `${propertyId}|${filters.role}|${String(filters.primaryOnly)}|${filters.search}`,
   )
   const shownGroups = useMemo(() => limitGroups(visibleGroups, shown), [visibleGroups, shown])
+  useEffect(() => {
+    const name = refocusEdit.current
+    const active = document.activeElement
+    if (name === null || (active !== null && active !== document.body)) return
+    const button = [...(sectionRef.current?.querySelectorAll('button') ?? [])].find(
+      (candidate) => candidate.getAttribute('aria-label') === name,
+    )
+    // Not on screen (a filter hides it now): the roster heading.
+    ;(button ?? headingRef.current)?.focus()
+    if (button) refocusEdit.current = null
+  }, [shownGroups])
   const closeDialog = useCallback(() => {
     setDialog(null)
   }, [])
@@ -104,6 +118,8 @@ export function RosterSection({ propertyId, filters, onFiltersChange }: RosterSe
   }, [])
 
   const undoUnlink = (link: PropertyContact) => {
+    // The Undo (or Try again) button goes with its message: keep focus in the roster.
+    headingRef.current?.focus()
     relink
       .mutateAsync({
         contact_id: link.contact_id,
@@ -154,8 +170,17 @@ export function RosterSection({ propertyId, filters, onFiltersChange }: RosterSe
     patch: Parameters<typeof update.mutateAsync>[0]['patch'],
   ) => {
     setDialog(null)
+    // A new role moves the entry to another group, and the Edit button the dialog
+    // gives focus back to goes with it: see the effect that follows the entry.
+    refocusEdit.current = `Edit ${fullName(link.contact)}`
     update
       .mutateAsync({ contactId: link.contact_id, patch })
+      .finally(() => {
+        // Past the re-render that shows the server's answer.
+        setTimeout(() => {
+          if (refocusEdit.current === `Edit ${fullName(link.contact)}`) refocusEdit.current = null
+        }, 1000)
+      })
       .then(() => {
         announce({ text: `Saved changes to ${fullName(link.contact)}.`, tone: 'success' })
       })
@@ -185,7 +210,7 @@ export function RosterSection({ propertyId, filters, onFiltersChange }: RosterSe
   const filtered = hasFilters(filters)
 
   return (
-    <section className="roster" aria-labelledby="roster-heading">
+    <section className="roster" aria-labelledby="roster-heading" ref={sectionRef}>
       <div className="roster-header">
         <h2 id="roster-heading" ref={headingRef} tabIndex={-1}>
           Contacts on this deal
@@ -252,6 +277,8 @@ export function RosterSection({ propertyId, filters, onFiltersChange }: RosterSe
                 onClick={() => {
                   setFilterKey((key) => key + 1)
                   onFiltersChange(NO_FILTERS)
+                  // This button goes away with the filters: focus the first filter.
+                  setTimeout(() => sectionRef.current?.querySelector('select')?.focus(), 0)
                 }}
               >
                 Clear filters

@@ -1,4 +1,4 @@
-import { useId } from 'react'
+import { useId, useRef } from 'react'
 import { Controller, useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form'
 import type { PropertyContact } from '../../../api'
 import { ContactCombobox } from '../../../components/contact-combobox'
@@ -29,14 +29,37 @@ export function PartySection({ section, form, roster, disabled }: PartySectionPr
     control: form.control,
     name: section.name,
   })
+  const sectionRef = useRef<HTMLElement>(null)
+  const addRef = useRef<HTMLButtonElement>(null)
+
+  /**
+   * Keeps keyboard focus in the list when a row's button goes away or is disabled:
+   * after the next render, the first of `labels` that exists and is enabled.
+   */
+  const focusAfterRender = (labels: string[]) => {
+    requestAnimationFrame(() => {
+      for (const label of labels) {
+        const button = sectionRef.current?.querySelector<HTMLButtonElement>(
+          `button[aria-label="${label}"]`,
+        )
+        if (button && !button.disabled) {
+          button.focus()
+          return
+        }
+      }
+      addRef.current?.focus()
+    })
+  }
+  const labelOf = (index: number) => `${section.rowLabel} ${index + 1}`
 
   return (
-    <section className="setup-section" aria-labelledby={headingId}>
+    <section className="setup-section" aria-labelledby={headingId} ref={sectionRef}>
       <div className="setup-section-header">
         <h2 id={headingId}>
           {section.title} <span className="heading-count">({fields.length})</span>
         </h2>
         <button
+          ref={addRef}
           type="button"
           className="button button-small"
           disabled={disabled}
@@ -79,6 +102,11 @@ export function PartySection({ section, form, roster, disabled }: PartySectionPr
                       disabled={disabled || index === 0}
                       onClick={() => {
                         move(index, index - 1)
+                        // Stay on the moved row; at the top, "up" is disabled.
+                        focusAfterRender([
+                          `Move ${labelOf(index - 1)} up`,
+                          `Move ${labelOf(index - 1)} down`,
+                        ])
                       }}
                     >
                       <span aria-hidden="true">↑</span>
@@ -90,6 +118,10 @@ export function PartySection({ section, form, roster, disabled }: PartySectionPr
                       disabled={disabled || index === fields.length - 1}
                       onClick={() => {
                         move(index, index + 1)
+                        focusAfterRender([
+                          `Move ${labelOf(index + 1)} down`,
+                          `Move ${labelOf(index + 1)} up`,
+                        ])
                       }}
                     >
                       <span aria-hidden="true">↓</span>
@@ -101,6 +133,11 @@ export function PartySection({ section, form, roster, disabled }: PartySectionPr
                       disabled={disabled}
                       onClick={() => {
                         remove(index)
+                        // The next row (now at this number), else the one before, else "Add".
+                        focusAfterRender([
+                          `Remove ${labelOf(index)}`,
+                          `Remove ${labelOf(index - 1)}`,
+                        ])
                       }}
                     >
                       Remove

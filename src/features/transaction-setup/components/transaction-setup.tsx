@@ -40,6 +40,8 @@ type Stage =
   | { kind: 'review'; plan: TransactionPlan }
   | {
       kind: 'apply'
+      /** Counts the runs (the first apply, each Retry failed). */
+      run: number
       plan: TransactionPlan
       results: ReadonlyMap<TransactionPlanItem, TransactionItemResult>
       running: boolean
@@ -61,6 +63,15 @@ export function TransactionSetup({ propertyId, roster, onApplied }: TransactionS
     defaultValues: DEFAULT_SETUP,
   })
   const resultsRef = useRef(new Map<TransactionPlanItem, TransactionItemResult>())
+  const runRef = useRef(0)
+  // Back from the review: focus goes to the form's first field, where editing starts.
+  const focusFormRef = useRef(false)
+  useEffect(() => {
+    if (stage.kind !== 'edit' || !focusFormRef.current) return
+    focusFormRef.current = false
+    const first = SECTIONS.find((section) => form.getValues(section.name).length > 0)
+    if (first) form.setFocus(`${first.name}.0.contact`)
+  }, [stage.kind, form])
 
   // Once the form was submitted, every change re-checks the messages it may have
   // made stale on other rows ("Seller 1 and Seller 2 are both marked primary").
@@ -125,8 +136,10 @@ export function TransactionSetup({ propertyId, roster, onApplied }: TransactionS
   const apply = async (plan: TransactionPlan, items: readonly TransactionPlanItem[]) => {
     const results = resultsRef.current
     for (const item of items) results.delete(item)
+    runRef.current += 1
+    const run = runRef.current
     const show = (isRunning: boolean) => {
-      setStage({ kind: 'apply', plan, results: new Map(results), running: isRunning })
+      setStage({ kind: 'apply', run, plan, results: new Map(results), running: isRunning })
     }
     show(true)
     try {
@@ -197,6 +210,7 @@ export function TransactionSetup({ propertyId, roster, onApplied }: TransactionS
             type="button"
             className="button"
             onClick={() => {
+              focusFormRef.current = true
               setStage({ kind: 'edit' })
             }}
           >
@@ -227,7 +241,11 @@ export function TransactionSetup({ propertyId, roster, onApplied }: TransactionS
   }).length
   return (
     <section className="setup-review" aria-labelledby="apply-heading">
-      <h2 id="apply-heading">{stage.running ? 'Applying the setup…' : 'Setup applied'}</h2>
+      {/* A new key per run: the heading takes focus when applying starts and again
+          on Retry failed, whose button goes away while it runs. */}
+      <FocusedHeading key={stage.run} id="apply-heading">
+        {stage.running ? 'Applying the setup…' : 'Setup applied'}
+      </FocusedHeading>
       <p className="setup-summary" role="status">
         {stage.running
           ? `${finished} of ${plan.items.length} finished.`
