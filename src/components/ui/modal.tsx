@@ -1,5 +1,5 @@
 import { Description, Dialog, DialogPanel, DialogTitle } from '@headlessui/react'
-import { useLayoutEffect, type ReactNode } from 'react'
+import { useLayoutEffect, useMemo, useRef, type ReactNode, type RefObject } from 'react'
 
 interface ModalProps {
   open: boolean
@@ -23,11 +23,30 @@ export function Modal({
   size = 'medium',
 }: ModalProps) {
   useReturnFocusToOpener()
+  const panelRef = useRef<HTMLDivElement>(null)
+  // Focus starts on the first field (or, with none, the first button: Cancel in a
+  // confirmation), so typing works at once. Looked up when Headless UI asks, since
+  // the panel renders into a portal after this component.
+  const initialFocus = useMemo<RefObject<HTMLElement | null>>(
+    () => ({
+      get current() {
+        return (
+          panelRef.current?.querySelector<HTMLElement>(
+            'input:not([type="hidden"]):not(:disabled), select:not(:disabled), textarea:not(:disabled), button:not(:disabled)',
+          ) ?? null
+        )
+      },
+      set current(_element) {
+        // Derived from the panel; nothing to store.
+      },
+    }),
+    [],
+  )
   return (
-    <Dialog open={open} onClose={onClose} className="modal-root">
+    <Dialog open={open} onClose={onClose} className="modal-root" initialFocus={initialFocus}>
       <div className="modal-backdrop" aria-hidden="true" />
       <div className="modal-frame">
-        <DialogPanel className={`modal-panel modal-${size}`}>
+        <DialogPanel ref={panelRef} className={`modal-panel modal-${size}`}>
           <DialogTitle as="h2" className="modal-title">
             {title}
           </DialogTitle>

@@ -5,6 +5,16 @@ import { OTHER_ROLE, type LinkFormValues } from './link-form-schema'
 
 type FieldName = keyof LinkFormValues
 
+/** The fields top to bottom, as the form shows them. */
+const FIELD_ORDER: readonly FieldName[] = [
+  'contact_id',
+  'roleChoice',
+  'otherRole',
+  'primary',
+  'start_date',
+  'notes',
+]
+
 /**
  * Puts a server refusal where the user will see it: per-field 400 errors on their
  * fields, a 409 on the contact; anything else is returned for the form's alert.
@@ -25,17 +35,18 @@ export function applyServerError(
   }
   if (error instanceof ValidationError && Object.keys(error.errors).length > 0) {
     const leftover: string[] = []
-    let focused = false
+    const targets: [FieldName, string][] = []
     for (const [field, messages] of Object.entries(error.errors)) {
       const target = fieldFor(field, form.getValues('roleChoice'))
       const message = messages.join(' ')
-      if (target) {
-        form.setError(target, { type: 'server', message }, { shouldFocus: !focused })
-        focused = true
-      } else {
-        leftover.push(message)
-      }
+      if (target) targets.push([target, message])
+      else leftover.push(message)
     }
+    // Focus the first field in the form's order, not in the order the server listed them.
+    targets.sort(([a], [b]) => FIELD_ORDER.indexOf(a) - FIELD_ORDER.indexOf(b))
+    targets.forEach(([target, message], index) => {
+      form.setError(target, { type: 'server', message }, { shouldFocus: index === 0 })
+    })
     return leftover.length > 0 ? leftover.join(' ') : null
   }
   return errorMessage(error)

@@ -262,7 +262,8 @@ describe('linking a contact', () => {
           HttpResponse.json(
             {
               message: 'The given data was invalid.',
-              errors: { notes: ['Notes mention a blocked word.'] },
+              // Listed notes first: focus still goes to the first field in the form.
+              errors: { notes: ['Notes mention a blocked word.'], role: ['Role is not allowed.'] },
             },
             { status: 400 },
           ),
@@ -280,6 +281,9 @@ describe('linking a contact', () => {
       expect(notes).toHaveAttribute('aria-invalid', 'true')
     })
     expect(notes).toHaveAccessibleDescription(/Notes mention a blocked word\./)
+    const role = dialog.getByRole('combobox', { name: 'Role' })
+    expect(role).toHaveAccessibleDescription(/Role is not allowed\./)
+    expect(role).toHaveFocus()
     expect(notes).toHaveValue('Call before noon')
     expect(dialog.getByRole('combobox', { name: 'Contact' })).toHaveValue('Rosa Smith')
     expect(dialog.getByRole('combobox', { name: 'Role' })).toHaveValue('Inspector')
@@ -377,6 +381,37 @@ describe('editing a link', () => {
     expect(
       within(roleGroup(/^Buyers/)).getByRole('button', { name: 'Edit Nancy Thompson' }),
     ).toHaveFocus()
+  })
+})
+
+describe('dialogs start where the work is', () => {
+  it('focuses the first field, or Cancel in a confirmation', async () => {
+    const { user } = renderApp('/properties/1')
+    await user.click(await screen.findByRole('button', { name: 'Link contact' }))
+    const link = within(await screen.findByRole('dialog', { name: 'Link a contact' }))
+    await waitFor(() => {
+      expect(link.getByRole('combobox', { name: 'Contact' })).toHaveFocus()
+    })
+    await user.keyboard('{Escape}')
+    await waitFor(() => {
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    })
+
+    await user.click(screen.getByRole('button', { name: 'Edit Nancy Thompson' }))
+    const edit = within(await screen.findByRole('dialog', { name: 'Edit Nancy Thompson' }))
+    await waitFor(() => {
+      expect(edit.getByRole('combobox', { name: 'Role' })).toHaveFocus()
+    })
+    await user.keyboard('{Escape}')
+    await waitFor(() => {
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    })
+
+    await user.click(screen.getByRole('button', { name: 'Unlink Nancy Thompson' }))
+    const unlink = within(await screen.findByRole('dialog', { name: 'Unlink Nancy Thompson?' }))
+    await waitFor(() => {
+      expect(unlink.getByRole('button', { name: 'Cancel' })).toHaveFocus()
+    })
   })
 })
 
