@@ -88,35 +88,33 @@ async function roleFilterOnce(
   page: Page,
   key: 'ArrowDown' | 'ArrowUp',
 ): Promise<{ shown: Interaction; complete: Interaction }> {
+  interface Wanted {
+    toAll: boolean
+    links: number
+    complete: boolean
+  }
+  // Serialized into the page: self-contained.
+  const holds = ({ toAll, links, complete }: Wanted) => {
+    const root = document.querySelector('section[aria-labelledby="roster-heading"]')
+    const summary = root?.querySelector('.roster-summary')?.textContent ?? ''
+    const entries = root?.querySelectorAll('li').length ?? 0
+    const showing = /^Showing (\d+) of /.exec(summary)
+    const expected = toAll ? summary.startsWith(`${links} contacts in `) : showing !== null
+    if (!expected || entries === 0) return false
+    if (!complete) return true
+    return entries === (toAll ? links : Number(showing?.[1]))
+  }
   const toAll = key === 'ArrowUp'
-  const section = 'section[aria-labelledby="roster-heading"]'
-  const shown = await armInteraction(
-    page,
-    'keydown',
-    ({ toAll, links, section }: { toAll: boolean; links: number; section: string }) => {
-      const root = document.querySelector(section)
-      const summary = root?.querySelector('.roster-summary')?.textContent ?? ''
-      const entries = root?.querySelectorAll('li').length ?? 0
-      return (
-        entries > 0 &&
-        (toAll ? summary.startsWith(`${links} contacts in `) : summary.startsWith('Showing '))
-      )
-    },
-    { toAll, links: LINKS, section },
-  )
-  const complete = await armInteraction(
-    page,
-    'keydown',
-    ({ toAll, links, section }: { toAll: boolean; links: number; section: string }) => {
-      const root = document.querySelector(section)
-      const summary = root?.querySelector('.roster-summary')?.textContent ?? ''
-      const entries = root?.querySelectorAll('li').length ?? 0
-      if (toAll) return entries === links
-      const match = /^Showing (\d+) of /.exec(summary)
-      return match !== null && entries === Number(match[1])
-    },
-    { toAll, links: LINKS, section },
-  )
+  const shown = await armInteraction(page, 'keydown', holds, {
+    toAll,
+    links: LINKS,
+    complete: false,
+  })
+  const complete = await armInteraction(page, 'keydown', holds, {
+    toAll,
+    links: LINKS,
+    complete: true,
+  })
   await page.keyboard.press(key)
   return { shown: await shown.read(), complete: await complete.read() }
 }

@@ -1,7 +1,7 @@
 import { startTransition, useEffect, useState } from 'react'
 
 /**
- * How many of `total` items to render now: `first` at once, then `step` more after
+ * How many of `total` items to render now: `first` at once (a screenful), then `step` more after
  * each painted frame until all are there. Each step is its own short task, so the first screen
  * paints quickly and typing or clicking is never stuck behind one long render.
  * A new `resetKey` (another filter) starts again from `first`; other changes
@@ -10,7 +10,7 @@ import { startTransition, useEffect, useState } from 'react'
 export function useProgressiveLimit(
   total: number,
   resetKey: string,
-  { first = 40, step = 150 }: { first?: number; step?: number } = {},
+  { first = 20, step = 150 }: { first?: number; step?: number } = {},
 ): number {
   const [state, setState] = useState({ key: resetKey, limit: first })
   let limit = state.limit

@@ -137,7 +137,7 @@ describe('a long roster', () => {
   const entries = () => document.querySelectorAll('section.roster li.entry')
   const groupsBox = () => document.querySelector('.roster-groups')
 
-  /** Property 12 plus 200 more links: 40 show at once, then 150 per step. */
+  /** Property 12 plus 200 more links: 20 show at once, then 150 per step. */
   function lengthenRoster() {
     const roles = ['Inspector', 'Appraiser', 'Attorney', 'Lender']
     let added = 0
