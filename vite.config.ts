@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react'
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 import { mockBackend } from './src/mocks/vite-plugin.ts'
 import { liveProxy, securityHeaders } from './src/server/vite-plugin.ts'
@@ -10,6 +11,17 @@ import { liveProxy, securityHeaders } from './src/server/vite-plugin.ts'
 export default defineConfig({
   // securityHeaders first, so the preview's every response carries them.
   plugins: [react(), securityHeaders(), mockBackend(), liveProxy()],
+  resolve: {
+    alias: [
+      {
+        // wouter's React 17 fallback; React 19 has the hook (src/lib/use-sync-external-store-shim.ts).
+        find: /^use-sync-external-store\/shim(?:\/index\.js)?$/,
+        replacement: fileURLToPath(
+          new URL('./src/lib/use-sync-external-store-shim.ts', import.meta.url),
+        ),
+      },
+    ],
+  },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   build: {

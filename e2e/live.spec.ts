@@ -112,6 +112,18 @@ test('the fake live API demands the token, and the proxy supplies it', async ({ 
   expect((await request.get('/api/v1/agents')).status()).toBe(404)
 })
 
+test('the property page comes rendered from the live API, with no token in it', async ({
+  request,
+}) => {
+  const response = await request.get('/properties/1')
+  expect(response.headers()['cache-control']).toBe('no-store')
+  const html = await response.text()
+  expect(html).toContain('<title>Elm Circle Ranch · Roster</title>')
+  expect(html).toContain('<h1>Elm Circle Ranch</h1>')
+  expect(html).toContain('id="roster-page-data"')
+  expect(tokenIn(html)).toBeUndefined()
+})
+
 test('browse and link a contact in live mode without the token reaching the browser', async ({
   page,
   context,

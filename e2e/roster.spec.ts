@@ -616,3 +616,40 @@ test('on a phone, the property page fits the screen and passes axe', async ({ pa
   }
   await expectNoA11yViolations(page, 'the property page on a phone')
 })
+
+test.describe('a property page rendered on the server', () => {
+  test.describe('before any script runs', () => {
+    test.use({ javaScriptEnabled: false })
+
+    test('shows the deal and its whole roster', async ({ page }) => {
+      await page.goto(`${PROPERTY}?role=Buyer`)
+      await expect(page).toHaveTitle(`${TITLE} · Roster`)
+      await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible()
+      await expect(
+        page.getByRole('heading', { level: 2, name: 'Contacts on this deal (10)' }),
+      ).toBeVisible()
+      const buyers = roleGroup(page, 'Buyers')
+      await expect(entriesOf(buyers)).toHaveText([/Tariq Weber/, /Patrick Garcia/])
+      await expect(primaryBadge(entry(buyers, 'Tariq Weber'))).toBeVisible()
+      await expect(roleGroup(page, 'Sellers')).toHaveCount(0)
+    })
+  })
+
+  test('is taken over as it is: no API read, no error, and it works', async ({ page }) => {
+    const problems: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text())
+    })
+    page.on('pageerror', (error) => problems.push(error.message))
+    const reads: string[] = []
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/')) reads.push(request.url())
+    })
+
+    await openProperty(page)
+    await page.getByRole('button', { name: 'Edit Patrick Garcia' }).click()
+    await expectDialogOpen(page, 'Edit Patrick Garcia')
+    expect(reads).toEqual([])
+    expect(problems).toEqual([])
+  })
+})

@@ -1,13 +1,6 @@
-import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
-import { App } from './app/app'
+import { startApp } from './app/start'
 import './styles.css'
 
-const container = document.getElementById('root')
-if (!container) throw new Error('Roster needs an element with id "root" to start.')
-
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-)
+const root = document.getElementById('root')
+if (!root) throw new Error('Roster needs an element with id "root" to start.')
+startApp(root)

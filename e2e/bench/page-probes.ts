@@ -258,17 +258,17 @@ export async function armInteraction<A>(
 }
 
 /**
- * Watches from the page's first script on (an init script: call before page.goto)
- * until `condition` holds; `read()` once the page is loaded.
+ * Watches for `condition` from now on, in the page as it is: `read()` gives the first
+ * change after which it holds, and the frame that painted it.
  */
-export async function watchFromStart<A>(
+export async function watchNow<A>(
   page: Page,
   condition: PageCondition<A>,
   arg: A,
 ): Promise<{ read: (timeoutMs?: number) => Promise<Change> }> {
   const name = `watch-${++armed}`
-  await page.addInitScript({
-    content: `window.__bench.keep(${JSON.stringify(name)}, window.__bench.when(${conditionSource(condition, arg)}))`,
-  })
+  await page.evaluate(
+    `window.__bench.keep(${JSON.stringify(name)}, window.__bench.when(${conditionSource(condition, arg)}))`,
+  )
   return { read: (timeoutMs = 15_000) => read<Change>(page, name, timeoutMs) }
 }

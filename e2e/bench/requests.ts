@@ -45,7 +45,7 @@ async function openingThePage(browser: Browser, server: MockServer, dist: string
       value: opening.length,
       unit: 'count',
       budget: { op: '<=', limit: 2 },
-      note: describe(opening),
+      note: `from the browser: ${describe(opening)}${opening.length === 0 ? ' (the page came rendered from the server, which read the property and its roster: 2 reads, and sent their data with it)' : ''}`,
     },
     {
       name: 'Open /properties/1: JS fetched, gzip -9',

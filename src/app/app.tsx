@@ -1,12 +1,10 @@
-import { useState } from 'react'
+import type { QueryClient } from '@tanstack/react-query'
 import { ErrorBoundary } from './error-boundary'
 import { Layout } from './layout'
 import { AppProviders } from './providers'
-import { createQueryClient } from './query-client'
 import { AppRoutes } from './routes'
 
-export function App() {
-  const [queryClient] = useState(createQueryClient)
+export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
     <AppProviders queryClient={queryClient}>
       <Layout>

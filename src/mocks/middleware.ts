@@ -64,6 +64,16 @@ async function sendResponse(res: ServerResponse, response: Response): Promise<vo
   res.end(body)
 }
 
+/**
+ * The mock backend as a fetch function, for code in this process: the server that
+ * renders pages reads them through it (src/mocks/standalone.ts), under the same
+ * latency, token and rules as a request from the browser.
+ */
+export async function fetchFromMock(input: string, init: RequestInit): Promise<Response> {
+  const response = await getResponse(handlers, new Request(input, init))
+  return response ?? Response.json({ message: 'Not found' }, { status: 404 })
+}
+
 /** Starts from the file when it holds a valid snapshot, else from the seed. */
 function loadPersisted(file: string): void {
   const data = readSnapshotFile(file)

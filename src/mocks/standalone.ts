@@ -10,10 +10,12 @@ import { createServer } from 'node:http'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { OpenToCloseAPI } from '../api/index.ts'
+import { createPrerenderer, prerenderTimeoutFromEnv } from '../server/prerender.tsx'
 import { applySecurityHeaders } from '../server/security-headers.ts'
 import { serveStatic } from '../server/static-files.ts'
 import { mockOptionsFromEnv } from './env.ts'
-import { createMockMiddleware } from './middleware.ts'
+import { createMockMiddleware, fetchFromMock } from './middleware.ts'
 
 const HOST = '127.0.0.1'
 
@@ -43,7 +45,17 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 const mock = createMockMiddleware(mockOptionsFromEnv())
-const serveFile = apiOnly ? undefined : serveStatic(root)
+// The property page is rendered here from the mock backend, as production renders it
+// from the live API (src/server/prerender.tsx); PRERENDER_TIMEOUT_MS=0 turns that off.
+const prerenderTimeout = prerenderTimeoutFromEnv()
+const prerender =
+  prerenderTimeout === 0
+    ? undefined
+    : createPrerenderer({
+        api: new OpenToCloseAPI({ baseUrl: 'http://mock.invalid/api/v1', fetch: fetchFromMock }),
+        timeoutMs: prerenderTimeout,
+      })
+const serveFile = apiOnly ? undefined : serveStatic(root, { prerender })
 const server = createServer((req, res) => {
   applySecurityHeaders(res)
   mock(req, res, () => {

@@ -1,13 +1,18 @@
-// The API reads a page starts with, as `Link: rel=preload` headers on the HTML for
-// that page's route: the browser fetches them while it downloads the app's script,
-// instead of a round trip after the script has run. The app's own fetch of the same
-// URL (same mode and credentials: crossorigin=anonymous is fetch()'s default) then
-// takes the preloaded response. Keep in step with the routes in src/app/routes.tsx
-// and the URLs the client builds for them.
+// `Link` headers on the HTML of the app's pages, so the browser starts the downloads
+// a page needs as soon as the response's headers arrive, before it has even parsed
+// the HTML, let alone run the script:
+// - the build's entry files (its module script, the modules that script imports and
+//   its stylesheet), read from index.html itself, so they follow every build;
+// - the API reads a page starts with. The app's own fetch of the same URL (same mode
+//   and credentials: crossorigin=anonymous is fetch()'s default) takes the preloaded
+//   response. Keep in step with the routes in src/app/routes.tsx and the URLs the
+//   client builds for them. Not for a page rendered on the server: its data is in it.
+// The entry script comes first: over HTTP/1.1 the first request after the HTML may
+// reuse its connection, and the script is the largest file the page needs.
 
 const PROPERTY_PAGE = /^\/properties\/([1-9]\d{0,15})(?:\/setup)?\/?$/
 
-/** Link header values for the HTML of `pathname`; none for other pages. */
+/** Link header values for the API reads of the page at `pathname`; none for other pages. */
 export function preloadLinksFor(pathname: string): string[] {
   const match = PROPERTY_PAGE.exec(pathname)
   if (!match) return []
@@ -15,4 +20,51 @@ export function preloadLinksFor(pathname: string): string[] {
   return [`/api/v1/properties/${id}`, `/api/v1/properties/${id}/contacts`].map(
     (url) => `<${url}>; rel=preload; as=fetch; crossorigin=anonymous`,
   )
+}
+
+const TAG = /<(script|link)\b[^>]*>/gi
+const ATTRIBUTE = /([a-z-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/gi
+
+function attributesOf(tag: string): Map<string, string> {
+  const attributes = new Map<string, string>()
+  const body = tag.replace(/^<[a-z]+/i, '').replace(/\/?>$/, '')
+  for (const match of body.matchAll(ATTRIBUTE)) {
+    const name = match[1]?.toLowerCase()
+    if (name) attributes.set(name, match[2] ?? match[3] ?? match[4] ?? '')
+  }
+  return attributes
+}
+
+/** Only our own files: a path on this origin, nothing a header could be broken by. */
+const SAME_ORIGIN_PATH = /^\/(?!\/)[^\s<>;,"]*$/
+
+/**
+ * Link header values for the files index.html loads before anything shows: its module
+ * scripts first (the entry is the largest), then the modules it preloads, then its
+ * stylesheets. Scripts go as rel=preload; as=script (with the tag's crossorigin, so
+ * mode and credentials match): the later <script type=module> and
+ * <link rel=modulepreload> take the preloaded response, checked in Chromium to be
+ * fetched once, with no unused-preload warning.
+ */
+export function entryLinksFor(html: string): string[] {
+  const entries: string[] = []
+  const modules: string[] = []
+  const styles: string[] = []
+  for (const [tag, name = ''] of html.matchAll(TAG)) {
+    const attributes = attributesOf(tag)
+    const crossorigin = attributes.has('crossorigin') ? '; crossorigin' : ''
+    if (name.toLowerCase() === 'script') {
+      const src = attributes.get('src')
+      if (attributes.get('type') === 'module' && src && SAME_ORIGIN_PATH.test(src)) {
+        entries.push(`<${src}>; rel=preload; as=script${crossorigin}`)
+      }
+      continue
+    }
+    const rel = attributes.get('rel')?.toLowerCase()
+    const href = attributes.get('href')
+    if (!href || !SAME_ORIGIN_PATH.test(href)) continue
+    if (rel === 'modulepreload') modules.push(`<${href}>; rel=preload; as=script${crossorigin}`)
+    else if (rel === 'stylesheet') styles.push(`<${href}>; rel=preload; as=style${crossorigin}`)
+  }
+  return [...new Set([...entries, ...modules, ...styles])]
 }

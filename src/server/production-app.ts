@@ -2,6 +2,7 @@
 // on /api/v1, the built app for everything else. No mock code is reachable from here.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Middleware } from './live-proxy.ts'
+import type { Prerenderer } from './prerender.tsx'
 import { applySecurityHeaders } from './security-headers.ts'
 import { serveStatic } from './static-files.ts'
 
@@ -14,6 +15,8 @@ export interface ProductionOptions {
   allowedHosts: ReadonlySet<string>
   /** Compress the build's text files at start rather than on first request (default true). */
   warmCompression?: boolean
+  /** Renders the property page on the server (src/server/prerender.tsx). */
+  prerender?: Prerenderer
 }
 
 export const DEFAULT_ALLOWED_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]']
@@ -44,7 +47,10 @@ function hostName(req: IncomingMessage): string | undefined {
 }
 
 export function createProductionHandler(options: ProductionOptions) {
-  const serveFile = serveStatic(options.root, { warm: options.warmCompression ?? true })
+  const serveFile = serveStatic(options.root, {
+    warm: options.warmCompression ?? true,
+    prerender: options.prerender,
+  })
   return (req: IncomingMessage, res: ServerResponse): void => {
     applySecurityHeaders(res)
     // DNS rebinding: a page on evil.example whose name now points at 127.0.0.1 would

@@ -3,13 +3,14 @@
 // production server (src/server/production.ts) and the mock standalone server.
 // Text files go out brotli- or gzip-compressed when the client accepts it; each file is
 // compressed once (per build: the cache is keyed by path, size and mtime) and kept.
-import { createReadStream, statSync, type Stats } from 'node:fs'
+import { createReadStream, readFileSync, statSync, type Stats } from 'node:fs'
 import { open, readdir } from 'node:fs/promises'
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
 import { promisify } from 'node:util'
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib'
-import { preloadLinksFor } from './preload-hints.ts'
+import type { Prerenderer } from './prerender.tsx'
+import { entryLinksFor, preloadLinksFor } from './preload-hints.ts'
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -263,8 +264,75 @@ async function warmUp(root: string, compressed: CompressedCache): Promise<void> 
   }
 }
 
-export function serveStatic(root: string, { warm = true }: { warm?: boolean } = {}) {
+/** index.html's text and its entry files as Link values, read again only when it changes. */
+class IndexTemplate {
+  private key = ''
+  private value: { text: string; entryLinks: string[] } = { text: '', entryLinks: [] }
+
+  read(index: string, stats: Stats): { text: string; entryLinks: string[] } {
+    const key = versionOf(stats)
+    if (key !== this.key) {
+      try {
+        const text = readFileSync(index, 'utf8')
+        this.value = { text, entryLinks: entryLinksFor(text) }
+      } catch {
+        // Gone since the stat: the request fails on its own.
+        this.value = { text: '', entryLinks: [] }
+      }
+      this.key = key
+    }
+    return this.value
+  }
+}
+
+/** Rendered pages differ per request: compressed fast, on the fly. */
+const dynamicCompressors: Record<Coding, (data: Buffer) => Promise<Buffer>> = {
+  br: (data) =>
+    brotliAsync(data, {
+      params: {
+        [zlib.BROTLI_PARAM_QUALITY]: 5,
+        [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT,
+        [zlib.BROTLI_PARAM_SIZE_HINT]: data.length,
+      },
+    }),
+  gzip: (data) => gzipAsync(data, { level: 6 }),
+}
+
+/** A page rendered on the server: it holds the deal's data, so no cache keeps it. */
+async function sendRenderedPage(
+  req: IncomingMessage,
+  res: ServerResponse,
+  html: string,
+  links: string[],
+): Promise<void> {
+  const data = Buffer.from(html)
+  const headers: OutgoingHttpHeaders = {
+    'content-type': CONTENT_TYPES['.html'],
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    vary: 'Accept-Encoding',
+  }
+  if (links.length > 0) headers.link = links
+  const coding = negotiateEncoding(req.headers['accept-encoding'])
+  let body: Buffer = data
+  if (coding !== undefined && data.length >= MIN_COMPRESS_BYTES) {
+    body = await dynamicCompressors[coding](data)
+    headers['content-encoding'] = coding
+  }
+  res.writeHead(200, { ...headers, 'content-length': body.length })
+  res.end(req.method === 'HEAD' ? undefined : body)
+}
+
+export interface ServeStaticOptions {
+  /** Compress the build's text files at start rather than on first request (default true). */
+  warm?: boolean
+  /** Renders pages on the server (src/server/prerender.tsx); without it the browser does. */
+  prerender?: Prerenderer
+}
+
+export function serveStatic(root: string, { warm = true, prerender }: ServeStaticOptions = {}) {
   const compressed = new CompressedCache()
+  const indexTemplate = new IndexTemplate()
   if (warm) warmUp(root, compressed).catch(() => undefined)
   const send = (
     req: IncomingMessage,
@@ -306,10 +374,28 @@ export function serveStatic(root: string, { warm = true }: { warm?: boolean } = 
     const indexStats = extname(pathname) === '' ? fileStats(index) : undefined
     if (indexStats !== undefined) {
       // A client-side route such as /properties/12: the SPA decides what to show, and
-      // the browser can start the page's API reads while the script loads.
-      const links = preloadLinksFor(pathname)
-      if (links.length > 0) res.setHeader('link', links)
-      send(req, res, index, indexStats, 'no-cache')
+      // the browser can start the page's files and API reads while the HTML arrives.
+      const { text, entryLinks } = indexTemplate.read(index, indexStats)
+      const sendIndex = () => {
+        const links = [...entryLinks, ...preloadLinksFor(pathname)]
+        if (links.length > 0) res.setHeader('link', links)
+        send(req, res, index, indexStats, 'no-cache')
+      }
+      if (prerender === undefined || text === '') {
+        sendIndex()
+        return
+      }
+      const url = new URL(req.url ?? '/', 'http://localhost')
+      prerender(url, text)
+        .catch(() => null)
+        .then((html) =>
+          // Rendered: the data is in the page, so only the files are worth preloading.
+          html === null ? sendIndex() : sendRenderedPage(req, res, html, entryLinks),
+        )
+        .catch((error: unknown) => {
+          if (res.headersSent) res.destroy(error instanceof Error ? error : undefined)
+          else sendText(res, 500, 'Internal Server Error')
+        })
     } else {
       sendText(res, 404, 'Not Found')
     }

@@ -9,6 +9,7 @@ import { brotliCompress, brotliDecompressSync, gunzipSync, gzip } from 'node:zli
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { allowedHostsFrom, createProductionHandler } from '../../src/server/production-app'
 import { CONTENT_SECURITY_POLICY } from '../../src/server/security-headers'
+import { entryLinksFor } from '../../src/server/preload-hints'
 import { MIN_COMPRESS_BYTES, negotiateEncoding } from '../../src/server/static-files'
 import { closeServers, letLocalRequestsThrough, listen } from './http-helpers'
 
@@ -236,27 +237,120 @@ describe('compressed static files', () => {
 })
 
 describe('preload hints', () => {
-  it('lets a property page start its API reads with the HTML', async () => {
+  const FILES =
+    '</assets/index-abc.js>; rel=preload; as=script, </assets/chunk-abc.js>; rel=preload; as=script'
+
+  it('lets a property page start its files and its API reads with the HTML', async () => {
     for (const path of ['/properties/12', '/properties/12/setup']) {
       const response = await get(path)
       expect(response.headers['content-type']).toBe('text/html; charset=utf-8')
       expect(response.headers.link).toBe(
-        '</api/v1/properties/12>; rel=preload; as=fetch; crossorigin=anonymous, ' +
+        `${FILES}, ` +
+          '</api/v1/properties/12>; rel=preload; as=fetch; crossorigin=anonymous, ' +
           '</api/v1/properties/12/contacts>; rel=preload; as=fetch; crossorigin=anonymous',
       )
     }
   })
 
-  it('sends none for other pages, ids that are not ids, or files', async () => {
-    for (const path of [
-      '/',
-      '/properties/abc',
-      '/properties/0',
-      '/properties/1/x',
-      '/assets/index-abc.js',
-    ]) {
-      expect((await get(path)).headers.link, path).toBeUndefined()
+  it('sends only the files for other pages and ids that are not ids', async () => {
+    for (const path of ['/', '/properties/abc', '/properties/0', '/properties/1/x']) {
+      expect((await get(path)).headers.link, path).toBe(FILES)
     }
+  })
+
+  it('sends none with a file', async () => {
+    expect((await get('/assets/index-abc.js')).headers.link).toBeUndefined()
+  })
+})
+
+describe('pages rendered on the server', () => {
+  /** A server whose prerenderer answers with `render` and records what it was asked. */
+  async function serverRendering(render: (url: URL, template: string) => Promise<string | null>) {
+    const asked: string[] = []
+    const at = await listen(
+      createProductionHandler({
+        root,
+        api: (_req, _res, next) => next(),
+        allowedHosts: allowedHostsFrom('127.0.0.1', undefined),
+        warmCompression: false,
+        prerender: (url, template) => {
+          asked.push(`${url.pathname}${url.search}`)
+          expect(template).toBe(INDEX)
+          return render(url, template)
+        },
+      }),
+    )
+    return { at, asked }
+  }
+
+  const FILES =
+    '</assets/index-abc.js>; rel=preload; as=script, </assets/chunk-abc.js>; rel=preload; as=script'
+
+  it('sends the rendered page compressed, never cached, preloading only the files', async () => {
+    const page = `<html><body><div id="root"><h1>Elm Circle Ranch</h1>${'<p>entry</p>'.repeat(200)}</div></body></html>`
+    const { at, asked } = await serverRendering(() => Promise.resolve(page))
+    const response = await get('/properties/1?role=Buyer', 'br', 'GET', at)
+    expect(asked).toEqual(['/properties/1?role=Buyer'])
+    expect(response.status).toBe(200)
+    expect(response.headers['content-type']).toBe('text/html; charset=utf-8')
+    expect(response.headers['content-encoding']).toBe('br')
+    expect(brotliDecompressSync(response.body).toString()).toBe(page)
+    expect(response.headers['content-length']).toBe(String(response.body.length))
+    expect(response.headers['cache-control']).toBe('no-store')
+    expect(response.headers.link).toBe(FILES)
+    expect(response.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY)
+
+    const plain = await get('/properties/1', undefined, 'GET', at)
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.body.toString()).toBe(page)
+    const head = await get('/properties/1', 'gzip', 'HEAD', at)
+    expect(head.headers['content-encoding']).toBe('gzip')
+    expect(head.body).toHaveLength(0)
+  })
+
+  it('falls back to index.html and the API preloads when the page is not rendered', async () => {
+    const { at } = await serverRendering(() => Promise.resolve(null))
+    const response = await get('/properties/12', undefined, 'GET', at)
+    expect(response.body.toString()).toBe(INDEX)
+    expect(response.headers['cache-control']).toBe('no-cache')
+    expect(response.headers.link).toBe(
+      `${FILES}, </api/v1/properties/12>; rel=preload; as=fetch; crossorigin=anonymous, ` +
+        '</api/v1/properties/12/contacts>; rel=preload; as=fetch; crossorigin=anonymous',
+    )
+  })
+
+  it('falls back to index.html when rendering fails, and never asks for files', async () => {
+    const { at, asked } = await serverRendering(() => Promise.reject(new Error('boom')))
+    expect((await get('/properties/12', undefined, 'GET', at)).body.toString()).toBe(INDEX)
+    expect((await get('/assets/index-abc.js', undefined, 'GET', at)).body.toString()).toBe(BUNDLE)
+    expect(asked).toEqual(['/properties/12'])
+  })
+})
+
+describe('entryLinksFor', () => {
+  it('lists the entry script, then the preloaded modules, then the stylesheets, once each', () => {
+    const html = `<head>
+      <link rel="stylesheet" crossorigin href="/assets/index-1.css">
+      <script type="module" crossorigin src="/assets/index-1.js"></script>
+      <link rel="modulepreload" crossorigin href="/assets/runtime-1.js">
+      <link rel="modulepreload" crossorigin href="/assets/runtime-1.js">
+      <link rel="icon" href="/favicon.svg">
+    </head>`
+    expect(entryLinksFor(html)).toEqual([
+      '</assets/index-1.js>; rel=preload; as=script; crossorigin',
+      '</assets/runtime-1.js>; rel=preload; as=script; crossorigin',
+      '</assets/index-1.css>; rel=preload; as=style; crossorigin',
+    ])
+  })
+
+  it('leaves out classic scripts, other origins and anything that could break the header', () => {
+    const html = `
+      <script src="/assets/classic.js"></script>
+      <script type="module" src="https://cdn.example/app.js"></script>
+      <script type="module" src="//cdn.example/app.js"></script>
+      <link rel="stylesheet" href="/assets/a.css>; rel=preload; as=script">
+      <link rel="modulepreload" href='/assets/ok.js'>`
+    expect(entryLinksFor(html)).toEqual(['</assets/ok.js>; rel=preload; as=script'])
   })
 })
 

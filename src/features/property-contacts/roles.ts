@@ -14,7 +14,9 @@ export interface RoleGroup {
 }
 
 // One collator for every comparison: String#localeCompare builds one per call.
-const collator = new Intl.Collator()
+// Fixed to en-US like the formatters (src/lib/format.ts): a server-rendered roster must
+// come out in the order the browser would put it in.
+const collator = new Intl.Collator('en-US')
 
 function compareLinks(a: PropertyContact, b: PropertyContact): number {
   if (a.primary !== b.primary) return a.primary ? -1 : 1

@@ -1,0 +1,113 @@
+// Server-side rendering of the property page, the page coordinators open all day: its
+// HTML arrives with the property and the whole roster in it, so they read the deal
+// while the script is still on its way (on a slow connection that is most of the
+// wait), and the browser then hydrates that markup instead of building it again.
+// The data the page was rendered from goes with it (src/app/page-data.ts), so the app
+// starts with exactly what is on screen and asks the API nothing.
+//
+// Used by the production server (reading the live API with the token, server side)
+// and the mock standalone server (reading the mock backend in process). When the API
+// is slow, refuses, or the page is any other, the plain index.html goes out and the
+// browser renders the page as it always could: nothing here is needed for it to work.
+import { StrictMode } from 'react'
+import { renderToString } from 'react-dom/server'
+import { Router } from 'wouter'
+import { OpenToCloseAPIError, type OpenToCloseAPI } from '../api'
+import { App } from '../app/app'
+import {
+  PAGE_DATA_ID,
+  serializePageData,
+  seedPageData,
+  type PropertyPageData,
+} from '../app/page-data'
+import { createQueryClient } from '../app/query-client'
+import { propertyPageId } from '../app/route-data'
+
+/**
+ * The complete HTML for `url`, built from the build's index.html (`template`), or
+ * null to send index.html as it is.
+ */
+export type Prerenderer = (url: URL, template: string) => Promise<string | null>
+
+/**
+ * How long the page's two reads may take before the server stops waiting and lets the
+ * browser render: past this, the page shows sooner with a skeleton than without.
+ */
+export const DEFAULT_PRERENDER_TIMEOUT_MS = 300
+
+/**
+ * PRERENDER_TIMEOUT_MS from the environment: how long to wait for the page's data, 0
+ * to never render on the server. Unset or not a whole number: the default.
+ */
+export function prerenderTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const value = env.PRERENDER_TIMEOUT_MS?.trim() ?? ''
+  return /^\d{1,6}$/.test(value) ? Number(value) : DEFAULT_PRERENDER_TIMEOUT_MS
+}
+
+export interface PrerenderOptions {
+  /** Reads the page's data: the live API with the token, or the mock backend. */
+  api: OpenToCloseAPI
+  timeoutMs?: number
+  /** Told about failures that are not the API's answer (a bug in rendering, say). */
+  onError?: (error: unknown) => void
+}
+
+const ROOT_ELEMENT = '<div id="root"></div>'
+const TITLE_ELEMENT = /<title>[^<]*<\/title>/
+
+export function createPrerenderer({
+  api,
+  timeoutMs = DEFAULT_PRERENDER_TIMEOUT_MS,
+  onError = (error) => {
+    console.error('[prerender]', error)
+  },
+}: PrerenderOptions): Prerenderer {
+  return async (url, template) => {
+    const propertyId = propertyPageId(url.pathname)
+    if (propertyId === null || !template.includes(ROOT_ELEMENT)) return null
+    const signal = AbortSignal.timeout(timeoutMs)
+    let data: PropertyPageData
+    try {
+      const [property, roster] = await Promise.all([
+        api.properties.retrieveProperty(propertyId, { signal }),
+        api.propertyContacts.listPropertyContacts(propertyId, {}, { signal }),
+      ])
+      data = { property, roster }
+    } catch (error) {
+      // Not found, refused, too slow, down: the browser asks again and shows the
+      // problem the way it always does.
+      if (!signal.aborted && !(error instanceof OpenToCloseAPIError)) onError(error)
+      return null
+    }
+    try {
+      return fillTemplate(template, url, data)
+    } catch (error) {
+      onError(error)
+      return null
+    }
+  }
+}
+
+/** index.html with the property page for `url` rendered into it, and its data. */
+export function fillTemplate(template: string, url: URL, data: PropertyPageData): string {
+  const queryClient = createQueryClient()
+  seedPageData(queryClient, data)
+  const markup = renderToString(
+    <StrictMode>
+      <Router ssrPath={url.pathname} ssrSearch={url.search.replace(/^\?/, '')}>
+        <App queryClient={queryClient} />
+      </Router>
+    </StrictMode>,
+  )
+  queryClient.clear()
+  const title = `<title>${escapeHtml(`${data.property.title} · Roster`)}</title>`
+  const root =
+    `<div id="root">${markup}</div>` +
+    `<script type="application/json" id="${PAGE_DATA_ID}">${serializePageData(data)}</script>`
+  // Functions as replacements: a `$&` in a title or a name is text, not a pattern.
+  return template.replace(TITLE_ELEMENT, () => title).replace(ROOT_ELEMENT, () => root)
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
+}
