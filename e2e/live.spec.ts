@@ -1,12 +1,13 @@
 // Live mode as deployed: the production build behind src/server/production.ts, which
 // proxies /api/v1 to a fake Open To Close API that refuses any request without the
 // token (see e2e/fake-upstream.ts). The browser must work, and must never see the token.
+import { createHash } from 'node:crypto'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, test, type Page } from '@playwright/test'
 import { secretForms } from '../src/server/redact'
-import { CONTENT_SECURITY_POLICY } from '../src/server/security-headers'
+import { contentSecurityPolicyWithStyles } from '../src/server/security-headers'
 import { LIVE_TOKEN, UPSTREAM_ORIGIN } from './fake-upstream'
 
 const TOKEN_FORMS = secretForms(LIVE_TOKEN)
@@ -132,7 +133,15 @@ test('browse and link a contact in live mode without the token reaching the brow
   const cspViolations = await watchCsp(page)
 
   const list = await page.goto('/')
-  expect(list?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY)
+  // The strict policy, with the one stylesheet the page carries inline allowed by its hash.
+  const stylesheets = filesUnder(DIST).filter((file) => file.endsWith('.css'))
+  expect(stylesheets).toHaveLength(1)
+  const hash = createHash('sha256')
+    .update(readFileSync(stylesheets[0] ?? ''))
+    .digest('base64')
+  expect(list?.headers()['content-security-policy']).toBe(
+    contentSecurityPolicyWithStyles([`sha256-${hash}`]),
+  )
   await expect(page.getByRole('heading', { level: 1, name: 'Properties' })).toBeVisible()
   await expect(page.getByRole('table').getByRole('row')).toHaveCount(21)
 

@@ -6,7 +6,7 @@ import { measureBulkSetup } from './bulk-setup'
 import type { Budget, Figure, Unit } from './figure'
 import { initialJsFigures, INITIAL_JS_BUDGET, measureInitialJs } from './initial-js'
 import { measureLargeRoster } from './large-roster'
-import { measureLighthouse } from './lighthouse'
+import { measureLighthouse, type Preset } from './lighthouse'
 import type { MockServer } from './mock-server'
 import { measureRequests } from './requests'
 import { measureWriteLatency } from './write-latency'
@@ -53,10 +53,16 @@ export type StepDefinition = StepBase &
 const atMost = (limit: number): Budget => ({ op: '<=', limit })
 const atLeast = (limit: number): Budget => ({ op: '>=', limit })
 
-function lighthouseStep(preset: 'mobile' | 'desktop'): StepDefinition {
+const PRESET_TITLES: Record<Preset, string> = {
+  mobile: 'mobile',
+  desktop: 'desktop',
+  'mobile-applied': 'mobile with applied ("devtools") throttling, no budgets',
+}
+
+function lighthouseStep(preset: Preset): StepDefinition {
   return {
     id: 'lighthouse',
-    title: `Lighthouse ${preset} (/properties/1), median of 3`,
+    title: `Lighthouse ${PRESET_TITLES[preset]} (/properties/1), median of 3`,
     timeoutMs: 300_000,
     needs: 'quiet',
     measure: async ({ servers, meta }) => {
@@ -65,15 +71,18 @@ function lighthouseStep(preset: 'mobile' | 'desktop'): StepDefinition {
       meta.lighthouse = { version: report.lighthouseVersion, browser: report.browser }
       return report.figures
     },
-    fallbacks: [
-      {
-        name: `${preset}: performance`,
-        unit: 'score',
-        budget: atLeast(preset === 'mobile' ? 98 : 100),
-      },
-      { name: `${preset}: accessibility`, unit: 'score', budget: atLeast(100) },
-      { name: `${preset}: best practices`, unit: 'score', budget: atLeast(100) },
-    ],
+    fallbacks:
+      preset === 'mobile-applied'
+        ? [{ name: `${preset}: performance`, unit: 'score' }]
+        : [
+            {
+              name: `${preset}: performance`,
+              unit: 'score',
+              budget: atLeast(preset === 'mobile' ? 98 : 100),
+            },
+            { name: `${preset}: accessibility`, unit: 'score', budget: atLeast(100) },
+            { name: `${preset}: best practices`, unit: 'score', budget: atLeast(100) },
+          ],
   }
 }
 
@@ -133,4 +142,5 @@ export const STEPS: StepDefinition[] = [
   },
   lighthouseStep('mobile'),
   lighthouseStep('desktop'),
+  lighthouseStep('mobile-applied'),
 ]

@@ -24,6 +24,16 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ')
 
+/**
+ * The policy for a page that carries the app's stylesheet inline (src/server/static-files.ts):
+ * exactly those styles, by hash, and still no other inline style.
+ */
+export function contentSecurityPolicyWithStyles(styleHashes: readonly string[]): string {
+  if (styleHashes.length === 0) return CONTENT_SECURITY_POLICY
+  const hashes = styleHashes.map((hash) => `'${hash}'`).join(' ')
+  return CONTENT_SECURITY_POLICY.replace("style-src 'self'", `style-src 'self' ${hashes}`)
+}
+
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',

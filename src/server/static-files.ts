@@ -3,6 +3,7 @@
 // production server (src/server/production.ts) and the mock standalone server.
 // Text files go out brotli- or gzip-compressed when the client accepts it; each file is
 // compressed once (per build: the cache is keyed by path, size and mtime) and kept.
+import { createHash } from 'node:crypto'
 import { createReadStream, readFileSync, statSync, type Stats } from 'node:fs'
 import { open, readdir } from 'node:fs/promises'
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
@@ -11,6 +12,7 @@ import { promisify } from 'node:util'
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib'
 import type { Prerenderer } from './prerender.tsx'
 import { entryLinksFor, preloadLinksFor } from './preload-hints.ts'
+import { contentSecurityPolicyWithStyles } from './security-headers.ts'
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -264,20 +266,63 @@ async function warmUp(root: string, compressed: CompressedCache): Promise<void> 
   }
 }
 
-/** index.html's text and its entry files as Link values, read again only when it changes. */
+/** index.html as the app's pages are sent, read again only when it changes. */
+interface PageTemplate {
+  /** index.html with its stylesheets inlined. */
+  text: string
+  /** Link values for the files it loads (src/server/preload-hints.ts). */
+  entryLinks: string[]
+  /** CSP hashes of the inlined styles. */
+  styleHashes: string[]
+}
+
+const EMPTY_TEMPLATE: PageTemplate = { text: '', entryLinks: [], styleHashes: [] }
+const STYLESHEET_LINK = /<link\b[^>]*\brel=["']?stylesheet["']?[^>]*>/gi
+const HREF = /\bhref=["']?(\/assets\/[\w.-]+\.css)["']?/i
+
+/**
+ * index.html with each of the build's stylesheets put inline, in a <style> element the
+ * page's CSP allows by hash: the page can paint as soon as its HTML is in, a round trip
+ * sooner than with a stylesheet to fetch first (a server-rendered page is complete
+ * then). A stylesheet that cannot be read, or that holds "</style", stays a link.
+ */
+export function inlineStylesheets(
+  html: string,
+  readAsset: (path: string) => string | undefined,
+): { text: string; styleHashes: string[] } {
+  const styleHashes: string[] = []
+  const text = html.replace(STYLESHEET_LINK, (tag) => {
+    const path = HREF.exec(tag)?.[1]
+    const css = path === undefined ? undefined : readAsset(path)
+    if (css === undefined || /<\/style/i.test(css)) return tag
+    styleHashes.push(`sha256-${createHash('sha256').update(css).digest('base64')}`)
+    return `<style>${css}</style>`
+  })
+  return { text, styleHashes }
+}
+
 class IndexTemplate {
   private key = ''
-  private value: { text: string; entryLinks: string[] } = { text: '', entryLinks: [] }
+  private value: PageTemplate = EMPTY_TEMPLATE
 
-  read(index: string, stats: Stats): { text: string; entryLinks: string[] } {
+  constructor(private readonly root: string) {}
+
+  read(index: string, stats: Stats): PageTemplate {
     const key = versionOf(stats)
     if (key !== this.key) {
       try {
-        const text = readFileSync(index, 'utf8')
-        this.value = { text, entryLinks: entryLinksFor(text) }
+        const html = readFileSync(index, 'utf8')
+        const { text, styleHashes } = inlineStylesheets(html, (path) => {
+          try {
+            return readFileSync(join(this.root, path), 'utf8')
+          } catch {
+            return undefined
+          }
+        })
+        this.value = { text, entryLinks: entryLinksFor(text), styleHashes }
       } catch {
         // Gone since the stat: the request fails on its own.
-        this.value = { text: '', entryLinks: [] }
+        this.value = EMPTY_TEMPLATE
       }
       this.key = key
     }
@@ -298,21 +343,24 @@ const dynamicCompressors: Record<Coding, (data: Buffer) => Promise<Buffer>> = {
   gzip: (data) => gzipAsync(data, { level: 6 }),
 }
 
-/** A page rendered on the server: it holds the deal's data, so no cache keeps it. */
-async function sendRenderedPage(
+/** One of the app's pages, built per request (styles inline; maybe rendered), compressed fast. */
+async function sendPage(
   req: IncomingMessage,
   res: ServerResponse,
   html: string,
-  links: string[],
+  page: { links: string[]; cacheControl: string; styleHashes: string[] },
 ): Promise<void> {
   const data = Buffer.from(html)
   const headers: OutgoingHttpHeaders = {
     'content-type': CONTENT_TYPES['.html'],
-    'cache-control': 'no-store',
+    'cache-control': page.cacheControl,
     'x-content-type-options': 'nosniff',
     vary: 'Accept-Encoding',
   }
-  if (links.length > 0) headers.link = links
+  if (page.links.length > 0) headers.link = page.links
+  if (page.styleHashes.length > 0) {
+    headers['content-security-policy'] = contentSecurityPolicyWithStyles(page.styleHashes)
+  }
   const coding = negotiateEncoding(req.headers['accept-encoding'])
   let body: Buffer = data
   if (coding !== undefined && data.length >= MIN_COMPRESS_BYTES) {
@@ -332,7 +380,7 @@ export interface ServeStaticOptions {
 
 export function serveStatic(root: string, { warm = true, prerender }: ServeStaticOptions = {}) {
   const compressed = new CompressedCache()
-  const indexTemplate = new IndexTemplate()
+  const indexTemplate = new IndexTemplate(root)
   if (warm) warmUp(root, compressed).catch(() => undefined)
   const send = (
     req: IncomingMessage,
@@ -375,22 +423,29 @@ export function serveStatic(root: string, { warm = true, prerender }: ServeStati
     if (indexStats !== undefined) {
       // A client-side route such as /properties/12: the SPA decides what to show, and
       // the browser can start the page's files and API reads while the HTML arrives.
-      const { text, entryLinks } = indexTemplate.read(index, indexStats)
-      const sendIndex = () => {
-        const links = [...entryLinks, ...preloadLinksFor(pathname)]
-        if (links.length > 0) res.setHeader('link', links)
+      const { text, entryLinks, styleHashes } = indexTemplate.read(index, indexStats)
+      if (text === '') {
         send(req, res, index, indexStats, 'no-cache')
-      }
-      if (prerender === undefined || text === '') {
-        sendIndex()
         return
       }
+      const sendIndex = () =>
+        sendPage(req, res, text, {
+          links: [...entryLinks, ...preloadLinksFor(pathname)],
+          cacheControl: 'no-cache',
+          styleHashes,
+        })
       const url = new URL(req.url ?? '/', 'http://localhost')
-      prerender(url, text)
-        .catch(() => null)
+      ;(prerender === undefined ? Promise.resolve(null) : prerender(url, text).catch(() => null))
         .then((html) =>
-          // Rendered: the data is in the page, so only the files are worth preloading.
-          html === null ? sendIndex() : sendRenderedPage(req, res, html, entryLinks),
+          // Rendered: it holds the deal's data, so no cache keeps it; and the data is in
+          // it, so only the files are worth preloading.
+          html === null
+            ? sendIndex()
+            : sendPage(req, res, html, {
+                links: entryLinks,
+                cacheControl: 'no-store',
+                styleHashes,
+              }),
         )
         .catch((error: unknown) => {
           if (res.headersSent) res.destroy(error instanceof Error ? error : undefined)
