@@ -12,14 +12,27 @@
 
 const PROPERTY_PAGE = /^\/properties\/([1-9]\d{0,15})(?:\/setup)?\/?$/
 
-/** Link header values for the API reads of the page at `pathname`; none for other pages. */
-export function preloadLinksFor(pathname: string): string[] {
+function apiReadsOf(pathname: string): string[] {
   const match = PROPERTY_PAGE.exec(pathname)
   if (!match) return []
   const id = match[1] ?? ''
-  return [`/api/v1/properties/${id}`, `/api/v1/properties/${id}/contacts`].map(
-    (url) => `<${url}>; rel=preload; as=fetch; crossorigin=anonymous`,
-  )
+  return [`/api/v1/properties/${id}`, `/api/v1/properties/${id}/contacts`]
+}
+
+/** Link header values for the API reads of the page at `pathname`; none for other pages. */
+export function preloadLinksFor(pathname: string): string[] {
+  return apiReadsOf(pathname).map((url) => `<${url}>; rel=preload; as=fetch; crossorigin=anonymous`)
+}
+
+/**
+ * The same hints as `<link>` elements in the page's head, for when the headers went out
+ * before the server knew it would send the page without its data.
+ */
+export function withPreloadTags(html: string, pathname: string): string {
+  const tags = apiReadsOf(pathname)
+    .map((url) => `<link rel="preload" href="${url}" as="fetch" crossorigin="anonymous">`)
+    .join('')
+  return tags === '' ? html : html.replace('</head>', () => `${tags}</head>`)
 }
 
 const TAG = /<(script|link)\b[^>]*>/gi

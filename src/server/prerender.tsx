@@ -25,9 +25,12 @@ import { propertyPageId } from '../app/route-data'
 
 /**
  * The complete HTML for `url`, built from the build's index.html (`template`), or
- * null to send index.html as it is.
+ * null to send index.html as it is. `renders(url)` says at once, before any read,
+ * whether `url` is a page it may render.
  */
-export type Prerenderer = (url: URL, template: string) => Promise<string | null>
+export type Prerenderer = ((url: URL, template: string) => Promise<string | null>) & {
+  renders: (url: URL) => boolean
+}
 
 /**
  * How long the page's two reads may take before the server stops waiting and lets the
@@ -62,7 +65,7 @@ export function createPrerenderer({
     console.error('[prerender]', error)
   },
 }: PrerenderOptions): Prerenderer {
-  return async (url, template) => {
+  const render = async (url: URL, template: string) => {
     const propertyId = propertyPageId(url.pathname)
     if (propertyId === null || !template.includes(ROOT_ELEMENT)) return null
     const signal = AbortSignal.timeout(timeoutMs)
@@ -86,6 +89,7 @@ export function createPrerenderer({
       return null
     }
   }
+  return Object.assign(render, { renders: (url: URL) => propertyPageId(url.pathname) !== null })
 }
 
 /** index.html with the property page for `url` rendered into it, and its data. */

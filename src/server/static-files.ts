@@ -11,7 +11,7 @@ import { extname, join, normalize, sep } from 'node:path'
 import { promisify } from 'node:util'
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib'
 import type { Prerenderer } from './prerender.tsx'
-import { entryLinksFor, preloadLinksFor } from './preload-hints.ts'
+import { entryLinksFor, preloadLinksFor, withPreloadTags } from './preload-hints.ts'
 import { contentSecurityPolicyWithStyles } from './security-headers.ts'
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -343,14 +343,15 @@ const dynamicCompressors: Record<Coding, (data: Buffer) => Promise<Buffer>> = {
   gzip: (data) => gzipAsync(data, { level: 6 }),
 }
 
-/** One of the app's pages, built per request (styles inline; maybe rendered), compressed fast. */
-async function sendPage(
-  req: IncomingMessage,
-  res: ServerResponse,
-  html: string,
-  page: { links: string[]; cacheControl: string; styleHashes: string[] },
-): Promise<void> {
-  const data = Buffer.from(html)
+interface PageOptions {
+  links: string[]
+  cacheControl: string
+  /** CSP hashes of the styles inline in it. */
+  styleHashes: string[]
+}
+
+/** The headers of one of the app's pages (built per request: styles inline, maybe rendered). */
+function pageHeaders(page: PageOptions, coding: Coding | undefined): OutgoingHttpHeaders {
   const headers: OutgoingHttpHeaders = {
     'content-type': CONTENT_TYPES['.html'],
     'cache-control': page.cacheControl,
@@ -361,14 +362,59 @@ async function sendPage(
   if (page.styleHashes.length > 0) {
     headers['content-security-policy'] = contentSecurityPolicyWithStyles(page.styleHashes)
   }
+  if (coding !== undefined) headers['content-encoding'] = coding
+  return headers
+}
+
+/** A page's body, compressed fast (it differs per request) when the client takes it. */
+function encodePage(html: string, coding: Coding | undefined): Promise<Buffer> {
+  const data = Buffer.from(html)
+  return coding === undefined ? Promise.resolve(data) : dynamicCompressors[coding](data)
+}
+
+async function sendPage(
+  req: IncomingMessage,
+  res: ServerResponse,
+  html: string,
+  page: PageOptions,
+): Promise<void> {
   const coding = negotiateEncoding(req.headers['accept-encoding'])
-  let body: Buffer = data
-  if (coding !== undefined && data.length >= MIN_COMPRESS_BYTES) {
-    body = await dynamicCompressors[coding](data)
-    headers['content-encoding'] = coding
-  }
-  res.writeHead(200, { ...headers, 'content-length': body.length })
+  const body = await encodePage(html, coding)
+  res.writeHead(200, { ...pageHeaders(page, coding), 'content-length': body.length })
   res.end(req.method === 'HEAD' ? undefined : body)
+}
+
+/**
+ * A page the server may render: its headers go out at once, so the browser fetches the
+ * page's files while the server reads its data (the live API may take a while); the
+ * body follows, rendered, or index.html with <link> preloads for the page's API reads
+ * when it could not be. Either way no cache keeps it: a rendered page holds deal data.
+ */
+function sendPageToRender(
+  req: IncomingMessage,
+  res: ServerResponse,
+  render: Promise<string | null>,
+  template: { text: string; entryLinks: string[]; styleHashes: string[] },
+  pathname: string,
+): void {
+  const coding = negotiateEncoding(req.headers['accept-encoding'])
+  const { text, entryLinks, styleHashes } = template
+  res.writeHead(
+    200,
+    pageHeaders({ links: entryLinks, cacheControl: 'no-store', styleHashes }, coding),
+  )
+  res.flushHeaders()
+  render
+    .catch(() => null)
+    .then((html) => encodePage(html ?? withPreloadTags(text, pathname), coding))
+    .then(
+      (body) => {
+        res.end(req.method === 'HEAD' ? undefined : body)
+      },
+      (error: unknown) => {
+        res.destroy(error instanceof Error ? error : undefined)
+      },
+    )
 }
 
 export interface ServeStaticOptions {
@@ -428,29 +474,20 @@ export function serveStatic(root: string, { warm = true, prerender }: ServeStati
         send(req, res, index, indexStats, 'no-cache')
         return
       }
-      const sendIndex = () =>
-        sendPage(req, res, text, {
-          links: [...entryLinks, ...preloadLinksFor(pathname)],
-          cacheControl: 'no-cache',
-          styleHashes,
-        })
       const url = new URL(req.url ?? '/', 'http://localhost')
-      ;(prerender === undefined ? Promise.resolve(null) : prerender(url, text).catch(() => null))
-        .then((html) =>
-          // Rendered: it holds the deal's data, so no cache keeps it; and the data is in
-          // it, so only the files are worth preloading.
-          html === null
-            ? sendIndex()
-            : sendPage(req, res, html, {
-                links: entryLinks,
-                cacheControl: 'no-store',
-                styleHashes,
-              }),
-        )
-        .catch((error: unknown) => {
-          if (res.headersSent) res.destroy(error instanceof Error ? error : undefined)
-          else sendText(res, 500, 'Internal Server Error')
-        })
+      if (prerender?.renders(url)) {
+        const render = req.method === 'HEAD' ? Promise.resolve(null) : prerender(url, text)
+        sendPageToRender(req, res, render, { text, entryLinks, styleHashes }, pathname)
+        return
+      }
+      sendPage(req, res, text, {
+        links: [...entryLinks, ...preloadLinksFor(pathname)],
+        cacheControl: 'no-cache',
+        styleHashes,
+      }).catch((error: unknown) => {
+        if (res.headersSent) res.destroy(error instanceof Error ? error : undefined)
+        else sendText(res, 500, 'Internal Server Error')
+      })
     } else {
       sendText(res, 404, 'Not Found')
     }

@@ -80,8 +80,10 @@ describe('createPrerenderer', () => {
   it('leaves other pages, and addresses that are not property ids, to the browser', async () => {
     const prerender = createPrerenderer({ api: api() })
     for (const path of ['/', '/properties/1/setup', '/properties/abc', '/properties/0', '/x']) {
+      expect(prerender.renders(at(path)), path).toBe(false)
       expect(await prerender(at(path), TEMPLATE), path).toBeNull()
     }
+    expect(prerender.renders(at('/properties/1?role=Buyer'))).toBe(true)
   })
 
   it('leaves a template without an empty root element alone', async () => {

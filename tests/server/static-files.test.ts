@@ -274,63 +274,106 @@ describe('pages rendered on the server', () => {
   /** A server whose prerenderer answers with `render` and records what it was asked. */
   async function serverRendering(render: (url: URL, template: string) => Promise<string | null>) {
     const asked: string[] = []
+    const prerender = Object.assign(
+      (url: URL, template: string) => {
+        asked.push(`${url.pathname}${url.search}`)
+        expect(template).toBe(INDEX)
+        return render(url, template)
+      },
+      { renders: (url: URL) => /^\/properties\/\d+$/.test(url.pathname) },
+    )
     const at = await listen(
       createProductionHandler({
         root,
         api: (_req, _res, next) => next(),
         allowedHosts: allowedHostsFrom('127.0.0.1', undefined),
         warmCompression: false,
-        prerender: (url, template) => {
-          asked.push(`${url.pathname}${url.search}`)
-          expect(template).toBe(INDEX)
-          return render(url, template)
-        },
+        prerender,
       }),
     )
     return { at, asked }
   }
 
+  /** The response's headers as soon as they arrive, and its body once it ends. */
+  function headersFirst(at: string, path: string, acceptEncoding: string) {
+    return new Promise<{ headers: IncomingHttpHeaders; body: Promise<Buffer> }>(
+      (resolve, reject) => {
+        const req = request(`${at}${path}`, { headers: { 'accept-encoding': acceptEncoding } })
+        req.on('error', reject)
+        req.on('response', (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (chunk: Buffer) => chunks.push(chunk))
+          resolve({
+            headers: res.headers,
+            body: new Promise((done) => res.on('end', () => done(Buffer.concat(chunks)))),
+          })
+        })
+        req.end()
+      },
+    )
+  }
+
   const FILES =
     '</assets/index-abc.js>; rel=preload; as=script, </assets/chunk-abc.js>; rel=preload; as=script'
+  const WITH_API_PRELOADS = INDEX.replace(
+    '</head>',
+    '<link rel="preload" href="/api/v1/properties/12" as="fetch" crossorigin="anonymous">' +
+      '<link rel="preload" href="/api/v1/properties/12/contacts" as="fetch" crossorigin="anonymous"></head>',
+  )
 
-  it('sends the rendered page compressed, never cached, preloading only the files', async () => {
+  it('sends the headers at once, then the rendered page, compressed and never cached', async () => {
     const page = `<html><body><div id="root"><h1>Elm Circle Ranch</h1>${'<p>entry</p>'.repeat(200)}</div></body></html>`
-    const { at, asked } = await serverRendering(() => Promise.resolve(page))
-    const response = await get('/properties/1?role=Buyer', 'br', 'GET', at)
+    let finish: (html: string) => void = () => undefined
+    let finished = false
+    const { at, asked } = await serverRendering(() =>
+      finished ? Promise.resolve(page) : new Promise<string>((resolve) => (finish = resolve)),
+    )
+    const { headers, body } = await headersFirst(at, '/properties/1?role=Buyer', 'br')
+    // The page is not ready yet, but the browser already knows which files to fetch.
     expect(asked).toEqual(['/properties/1?role=Buyer'])
-    expect(response.status).toBe(200)
-    expect(response.headers['content-type']).toBe('text/html; charset=utf-8')
-    expect(response.headers['content-encoding']).toBe('br')
-    expect(brotliDecompressSync(response.body).toString()).toBe(page)
-    expect(response.headers['content-length']).toBe(String(response.body.length))
-    expect(response.headers['cache-control']).toBe('no-store')
-    expect(response.headers.link).toBe(FILES)
-    expect(response.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY)
+    expect(headers['content-type']).toBe('text/html; charset=utf-8')
+    expect(headers['content-encoding']).toBe('br')
+    expect(headers['cache-control']).toBe('no-store')
+    expect(headers.link).toBe(FILES)
+    expect(headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY)
+    finished = true
+    finish(page)
+    expect(brotliDecompressSync(await body).toString()).toBe(page)
 
     const plain = await get('/properties/1', undefined, 'GET', at)
     expect(plain.headers['content-encoding']).toBeUndefined()
     expect(plain.body.toString()).toBe(page)
-    const head = await get('/properties/1', 'gzip', 'HEAD', at)
+  })
+
+  it('sends index.html with preloads for the API reads when the page is not rendered', async () => {
+    const { at } = await serverRendering(() => Promise.resolve(null))
+    const response = await get('/properties/12', 'gzip', 'GET', at)
+    expect(gunzipSync(response.body).toString()).toBe(WITH_API_PRELOADS)
+    expect(response.headers['cache-control']).toBe('no-store')
+    expect(response.headers.link).toBe(FILES)
+  })
+
+  it('sends the same when rendering fails, and renders neither files nor HEAD requests', async () => {
+    const { at, asked } = await serverRendering(() => Promise.reject(new Error('boom')))
+    expect((await get('/properties/12', undefined, 'GET', at)).body.toString()).toBe(
+      WITH_API_PRELOADS,
+    )
+    expect((await get('/assets/index-abc.js', undefined, 'GET', at)).body.toString()).toBe(BUNDLE)
+    const head = await get('/properties/12', 'gzip', 'HEAD', at)
     expect(head.headers['content-encoding']).toBe('gzip')
     expect(head.body).toHaveLength(0)
-  })
-
-  it('falls back to index.html and the API preloads when the page is not rendered', async () => {
-    const { at } = await serverRendering(() => Promise.resolve(null))
-    const response = await get('/properties/12', undefined, 'GET', at)
-    expect(response.body.toString()).toBe(INDEX)
-    expect(response.headers['cache-control']).toBe('no-cache')
-    expect(response.headers.link).toBe(
-      `${FILES}, </api/v1/properties/12>; rel=preload; as=fetch; crossorigin=anonymous, ` +
-        '</api/v1/properties/12/contacts>; rel=preload; as=fetch; crossorigin=anonymous',
-    )
-  })
-
-  it('falls back to index.html when rendering fails, and never asks for files', async () => {
-    const { at, asked } = await serverRendering(() => Promise.reject(new Error('boom')))
-    expect((await get('/properties/12', undefined, 'GET', at)).body.toString()).toBe(INDEX)
-    expect((await get('/assets/index-abc.js', undefined, 'GET', at)).body.toString()).toBe(BUNDLE)
     expect(asked).toEqual(['/properties/12'])
+  })
+
+  it('leaves pages it does not render as they were', async () => {
+    const { at, asked } = await serverRendering(() => Promise.resolve('<p>rendered</p>'))
+    for (const path of ['/', '/properties/12/setup']) {
+      const response = await get(path, undefined, 'GET', at)
+      expect(response.body.toString(), path).toBe(INDEX)
+      expect(response.headers['content-length']).toBe(String(INDEX.length))
+      expect(response.headers['cache-control']).toBe('no-cache')
+    }
+    expect(asked).toEqual([])
   })
 })
 
