@@ -1,8 +1,10 @@
 // Serves the production build the way it is deployed: hashed assets cached forever,
-// index.html never cached, and index.html for client-side routes. Shared by the
-// production server (src/server/production.ts) and the mock standalone server.
-// Text files go out brotli- or gzip-compressed when the client accepts it; each file is
-// compressed once (per build: the cache is keyed by path, size and mtime) and kept.
+// and for client-side routes the app's page, never cached: index.html with its
+// stylesheet inline, rendered on the server when it can be (src/server/prerender.tsx).
+// Shared by the production server (src/server/production.ts) and the mock standalone
+// server. Files go out brotli- or gzip-compressed when the client accepts it; each is
+// compressed once (per build: the cache is keyed by path, size and mtime) and kept;
+// pages, built per request, are compressed on the fly at a faster setting.
 import { createHash } from 'node:crypto'
 import { createReadStream, readFileSync, statSync, type Stats } from 'node:fs'
 import { open, readdir } from 'node:fs/promises'
