@@ -6,6 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join, posix } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { parseSync } from 'vite'
+import { attributesOf } from '../../src/server/preload-hints'
 import type { Figure } from './figure'
 
 export const INITIAL_JS_BUDGET = 100 * 1024
@@ -40,21 +41,12 @@ function fromRoot(url: string): string {
   return posix.normalize(url.replace(/^\//, ''))
 }
 
-function attributes(tag: string): Map<string, string> {
-  const found = new Map<string, string>()
-  for (const match of tag.matchAll(/([a-zA-Z-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g)) {
-    const [, name, double, single, bare] = match
-    if (name !== undefined) found.set(name.toLowerCase(), double ?? single ?? bare ?? '')
-  }
-  return found
-}
-
 /** The module scripts and modulepreload links of index.html, in document order. */
 export function entriesOf(html: string): { scripts: string[]; styles: string[] } {
   const scripts: string[] = []
   const styles: string[] = []
   for (const [tag] of html.matchAll(/<(?:script|link)\b[^>]*>/gi)) {
-    const attrs = attributes(tag.replace(/^<\w+/, ''))
+    const attrs = attributesOf(tag)
     const isScript = /^<script/i.test(tag)
     if (isScript && attrs.get('type') === 'module' && attrs.get('src')) {
       scripts.push(fromRoot(attrs.get('src') ?? ''))

@@ -38,7 +38,8 @@ export function withPreloadTags(html: string, pathname: string): string {
 const TAG = /<(script|link)\b[^>]*>/gi
 const ATTRIBUTE = /([a-z-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/gi
 
-function attributesOf(tag: string): Map<string, string> {
+/** The attributes of one start tag, names lower-cased (the bench reads index.html with it too). */
+export function attributesOf(tag: string): Map<string, string> {
   const attributes = new Map<string, string>()
   const body = tag.replace(/^<[a-z]+/i, '').replace(/\/?>$/, '')
   for (const match of body.matchAll(ATTRIBUTE)) {
