@@ -1,7 +1,7 @@
 // The data a server-rendered page was rendered from, handed to the browser inside the
 // HTML so the app starts with exactly what the markup shows: no request, no skeleton,
 // and React hydrates the markup instead of building it again (src/server/prerender.tsx
-// writes it, src/main.tsx reads it). It is external input like any response: the
+// writes it, src/app/start.tsx reads it). It is external input like any response: the
 // browser checks it with the same schemas before a query sees it.
 import type { QueryClient } from '@tanstack/react-query'
 import * as z from 'zod/mini'

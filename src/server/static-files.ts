@@ -306,12 +306,27 @@ export function inlineStylesheets(
 class IndexTemplate {
   private key = ''
   private value: PageTemplate = EMPTY_TEMPLATE
+  private readonly encodings = new Map<Coding, Promise<Buffer>>()
 
   constructor(private readonly root: string) {}
+
+  /** The page as it is (not rendered), compressed for `coding` once per build. */
+  encoded(coding: Coding | undefined): Promise<Buffer> {
+    const data = Buffer.from(this.value.text)
+    if (coding === undefined) return Promise.resolve(data)
+    let body = this.encodings.get(coding)
+    if (body === undefined) {
+      body = compressors[coding](data)
+      body.catch(() => this.encodings.delete(coding))
+      this.encodings.set(coding, body)
+    }
+    return body
+  }
 
   read(index: string, stats: Stats): PageTemplate {
     const key = versionOf(stats)
     if (key !== this.key) {
+      this.encodings.clear()
       try {
         const html = readFileSync(index, 'utf8')
         const { text, styleHashes } = inlineStylesheets(html, (path) => {
@@ -374,14 +389,15 @@ function encodePage(html: string, coding: Coding | undefined): Promise<Buffer> {
   return coding === undefined ? Promise.resolve(data) : dynamicCompressors[coding](data)
 }
 
+/** The page as it is, index.html with its stylesheet inline: the browser renders it. */
 async function sendPage(
   req: IncomingMessage,
   res: ServerResponse,
-  html: string,
+  template: IndexTemplate,
   page: PageOptions,
 ): Promise<void> {
   const coding = negotiateEncoding(req.headers['accept-encoding'])
-  const body = await encodePage(html, coding)
+  const body = await template.encoded(coding)
   res.writeHead(200, { ...pageHeaders(page, coding), 'content-length': body.length })
   res.end(req.method === 'HEAD' ? undefined : body)
 }
@@ -482,7 +498,7 @@ export function serveStatic(root: string, { warm = true, prerender }: ServeStati
         sendPageToRender(req, res, render, { text, entryLinks, styleHashes }, pathname)
         return
       }
-      sendPage(req, res, text, {
+      sendPage(req, res, indexTemplate, {
         links: [...entryLinks, ...preloadLinksFor(pathname)],
         cacheControl: 'no-cache',
         styleHashes,

@@ -230,7 +230,7 @@ describe('compressed static files', () => {
     expect(gzip).toHaveBeenCalledTimes(1)
   })
 
-  it('sends the new index.html once a new build rewrites it', async () => {
+  it('compresses index.html again once a new build rewrites it', async () => {
     expect(brotliDecompressSync((await get('/', 'br')).body).toString()).toBe(INDEX)
     const next = INDEX.replaceAll('-abc.js', '-def.js')
     writeFileSync(join(root, 'index.html'), next)
@@ -239,6 +239,7 @@ describe('compressed static files', () => {
     const later = new Date(Date.now() + 60_000)
     utimesSync(join(root, 'index.html'), later, later)
     expect(brotliDecompressSync((await get('/', 'br')).body).toString()).toBe(next)
+    expect(brotliCompress).toHaveBeenCalledTimes(2)
     expect((await get('/properties/1')).headers.link).toContain('</assets/index-def.js>')
   })
 })
