@@ -53,6 +53,13 @@ export interface PrerenderOptions {
   timeoutMs?: number
   /** Told about failures that are not the API's answer (a bug in rendering, say). */
   onError?: (error: unknown) => void
+  /**
+   * True when a page would carry a secret (production: the API token, in any
+   * spelling); such a page is not sent, the plain index.html goes instead.
+   */
+  containsSecret?: (html: string) => boolean
+  /** Where a page that was not sent is reported (never with the secret). */
+  log?: (line: string) => void
 }
 
 const ROOT_ELEMENT = '<div id="root"></div>'
@@ -63,6 +70,10 @@ export function createPrerenderer({
   timeoutMs = DEFAULT_PRERENDER_TIMEOUT_MS,
   onError = (error) => {
     console.error('[prerender]', error)
+  },
+  containsSecret = () => false,
+  log = (line) => {
+    console.warn(`[prerender] ${line}`)
   },
 }: PrerenderOptions): Prerenderer {
   const render = async (url: URL, template: string) => {
@@ -83,7 +94,12 @@ export function createPrerenderer({
       return null
     }
     try {
-      return fillTemplate(template, url, data)
+      const page = fillTemplate(template, url, data)
+      if (containsSecret(page)) {
+        log(`${url.pathname} would have carried the API token; sent the plain page instead`)
+        return null
+      }
+      return page
     } catch (error) {
       onError(error)
       return null

@@ -1,10 +1,14 @@
 // The production request handler: security headers on every response, the live proxy
 // on /api/v1, the built app for everything else. No mock code is reachable from here.
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { Middleware } from './live-proxy.ts'
-import type { Prerenderer } from './prerender.tsx'
+import type { LiveConfig } from './live-config.ts'
+import { createLiveProxy } from './live-proxy.ts'
+import { createPrerenderer, type Prerenderer } from './prerender.tsx'
+import { acceptHost, type Middleware } from './request-guards.ts'
 import { applySecurityHeaders } from './security-headers.ts'
 import { serveStatic } from './static-files.ts'
+import { createUpstream, describeError, type UpstreamOptions } from './upstream.ts'
+import { createUpstreamReader } from './upstream-reader.ts'
 
 export interface ProductionOptions {
   /** The built app (dist/). */
@@ -19,32 +23,7 @@ export interface ProductionOptions {
   prerender?: Prerenderer
 }
 
-export const DEFAULT_ALLOWED_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]']
-
-/**
- * Host names to accept: loopback, the host the server binds (unless it is a wildcard)
- * and a comma-separated ALLOWED_HOSTS, for a public name behind a reverse proxy.
- */
-export function allowedHostsFrom(bindHost: string, extra: string | undefined): Set<string> {
-  const hosts = new Set(DEFAULT_ALLOWED_HOSTS)
-  const bind = bindHost.includes(':') && !bindHost.startsWith('[') ? `[${bindHost}]` : bindHost
-  if (bind !== '0.0.0.0' && bind !== '[::]') hosts.add(bind.toLowerCase())
-  for (const name of (extra ?? '').split(',')) {
-    if (name.trim() !== '') hosts.add(name.trim().toLowerCase())
-  }
-  return hosts
-}
-
-/** The Host header's name without its port; undefined when it is missing or malformed. */
-function hostName(req: IncomingMessage): string | undefined {
-  const host = req.headers.host
-  if (host === undefined || host === '') return undefined
-  try {
-    return new URL(`http://${host}`).hostname.toLowerCase()
-  } catch {
-    return undefined
-  }
-}
+export { allowedHostsFrom, DEFAULT_ALLOWED_HOSTS } from './request-guards.ts'
 
 export function createProductionHandler(options: ProductionOptions) {
   const serveFile = serveStatic(options.root, {
@@ -53,17 +32,50 @@ export function createProductionHandler(options: ProductionOptions) {
   })
   return (req: IncomingMessage, res: ServerResponse): void => {
     applySecurityHeaders(res)
-    // DNS rebinding: a page on evil.example whose name now points at 127.0.0.1 would
-    // be "same origin" with us and could use the proxy, and the token, freely.
-    const host = hostName(req)
-    if (host === undefined || !options.allowedHosts.has(host)) {
-      res
-        .writeHead(421, { 'content-type': 'text/plain; charset=utf-8' })
-        .end('This host name is not served here; add it to ALLOWED_HOSTS if it should be.')
-      return
-    }
+    if (!acceptHost(req, res, options.allowedHosts)) return
     options.api(req, res, () => {
       serveFile(req, res)
     })
   }
+}
+
+export interface LiveAppOptions extends UpstreamOptions {
+  root: string
+  config: LiveConfig
+  allowedHosts: ReadonlySet<string>
+  /** How long server rendering waits for the page's reads; 0 turns it off. */
+  prerenderTimeoutMs: number
+  warmCompression?: boolean
+}
+
+/**
+ * Roster in production (`npm run serve`): the built app, the live proxy, and the
+ * property page rendered on the server. The proxy and the renderer reach Open To
+ * Close through one guarded upstream, so they share its headers, its refusal to
+ * follow redirects, its deadline, body cap and redaction; a rendered page that would
+ * carry the token in any spelling is not sent.
+ */
+export function createLiveApp(options: LiveAppOptions) {
+  const upstream = createUpstream(options.config, options)
+  const prerender =
+    options.prerenderTimeoutMs === 0
+      ? undefined
+      : createPrerenderer({
+          api: createUpstreamReader(upstream),
+          timeoutMs: options.prerenderTimeoutMs,
+          containsSecret: upstream.redactor.leaksInHtml,
+          log: (line) => {
+            upstream.log(`server rendering: ${line}`)
+          },
+          onError: (error) => {
+            upstream.log(`server rendering failed: ${describeError(error)}`)
+          },
+        })
+  return createProductionHandler({
+    root: options.root,
+    api: createLiveProxy(options.config, { upstream }),
+    allowedHosts: options.allowedHosts,
+    warmCompression: options.warmCompression,
+    prerender,
+  })
 }

@@ -4,11 +4,9 @@
 import { existsSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { fileURLToPath } from 'node:url'
-import { OpenToCloseAPI } from '../api/index.ts'
 import { describeLiveTarget, liveConfigFromEnv } from './live-config.ts'
-import { createLiveProxy } from './live-proxy.ts'
-import { createPrerenderer, prerenderTimeoutFromEnv } from './prerender.tsx'
-import { allowedHostsFrom, createProductionHandler } from './production-app.ts'
+import { prerenderTimeoutFromEnv } from './prerender.tsx'
+import { allowedHostsFrom, createLiveApp } from './production-app.ts'
 
 function fail(message: string): never {
   console.error(message)
@@ -29,22 +27,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   fail(`Not a port number: ${process.env.PORT ?? ''}`)
 }
 
-// The property page is rendered here, reading the live API with the token as the
-// proxy does (reads only); PRERENDER_TIMEOUT_MS=0 leaves all rendering to the browser.
-const prerenderTimeout = prerenderTimeoutFromEnv()
-const prerender =
-  prerenderTimeout === 0
-    ? undefined
-    : createPrerenderer({
-        api: new OpenToCloseAPI({ baseUrl: live.config.baseUrl, apiKey: live.config.apiKey }),
-        timeoutMs: prerenderTimeout,
-      })
-
-const handler = createProductionHandler({
+// The proxy and server rendering reach Open To Close through one guarded call
+// (src/server/upstream.ts); PRERENDER_TIMEOUT_MS=0 leaves all rendering to the browser.
+const handler = createLiveApp({
   root,
-  api: createLiveProxy(live.config),
+  config: live.config,
   allowedHosts: allowedHostsFrom(host, process.env.ALLOWED_HOSTS),
-  prerender,
+  prerenderTimeoutMs: prerenderTimeoutFromEnv(),
 })
 const server = createServer(handler)
 

@@ -13,6 +13,7 @@ import { extname, join, normalize, sep } from 'node:path'
 import { promisify } from 'node:util'
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib'
 import type { Prerenderer } from './prerender.tsx'
+import { isSameOriginRequest } from './request-guards.ts'
 import { entryLinksFor, preloadLinksFor, withPreloadTags } from './preload-hints.ts'
 import { contentSecurityPolicyWithStyles } from './security-headers.ts'
 
@@ -493,7 +494,9 @@ export function serveStatic(root: string, { warm = true, prerender }: ServeStati
         return
       }
       const url = new URL(req.url ?? '/', 'http://localhost')
-      if (prerender?.renders(url)) {
+      // Another site's <img src> or link must not make us spend the account's API
+      // reads (its rate limit): cross-site loads get the plain page.
+      if (prerender?.renders(url) && isSameOriginRequest(req)) {
         const render = req.method === 'HEAD' ? Promise.resolve(null) : prerender(url, text)
         sendPageToRender(req, res, render, { text, entryLinks, styleHashes }, pathname)
         return
