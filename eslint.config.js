@@ -6,6 +6,19 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
+// Import boundaries. In flat config a later block's options for a rule replace an
+// earlier block's for the same file, so every block that sets `no-restricted-imports`
+// lists all the patterns that hold there (tests/lint/import-boundaries.test.ts checks).
+const noMockBackend = {
+  group: ['**/mocks', '**/mocks/**', 'msw', 'msw/*'],
+  message:
+    'Only src/mocks may import the mock backend: it answers /api/v1 on the server side and never ships.',
+}
+const frameworkFree = {
+  group: ['react', 'react-*', '@tanstack/*', '**/app/**', '**/features/**'],
+  message: 'src/api is framework-free: no React, TanStack or app/feature code.',
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -39,21 +52,11 @@ export default tseslint.config(
   jsxA11y.flatConfigs.strict,
   ...pluginQuery.configs['flat/recommended'],
   {
-    // Import boundaries: app code never imports the mock backend.
+    // App code (src/server included) never imports the mock backend.
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/mocks/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/mocks', '**/mocks/**', 'msw', 'msw/*'],
-              message: 'App code must not import the mock backend.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [noMockBackend] }],
     },
   },
   {
@@ -70,20 +73,10 @@ export default tseslint.config(
     },
   },
   {
-    // The typed client has no React in it.
-    files: ['src/api/**/*.ts'],
+    // The typed client has no React in it, and (replacing the block above) no mocks either.
+    files: ['src/api/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['react', 'react-*', '@tanstack/*', '**/app/**', '**/features/**'],
-              message: 'src/api is framework-free.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [noMockBackend, frameworkFree] }],
     },
   },
   prettier,

@@ -12,7 +12,7 @@ import { useMemo, useState, type Ref } from 'react'
 import type { Contact, PropertyContact } from '../api'
 import { errorMessage } from '../lib/error-message'
 import { useDebouncedValue } from '../lib/use-debounced-value'
-import { contactQueries } from '../lib/contact-queries'
+import { CONTACT_SEARCH_LIMIT, contactQueries } from '../lib/contact-queries'
 import { fullName } from '../lib/roles'
 
 interface ContactComboboxProps {
@@ -56,7 +56,11 @@ export function ContactCombobox({
     if (search.isError) status = `Search failed. ${errorMessage(search.error)}`
     else if (search.isFetching && !search.isPlaceholderData) status = 'Searching…'
     else if (results.length === 0) status = `No contacts match “${term}”.`
-    else status = `${results.length}${results.length === 20 ? '+' : ''} contacts found.`
+    else {
+      // A full page of results (the search's limit) may not be all the matches.
+      const more = results.length === CONTACT_SEARCH_LIMIT ? '+' : ''
+      status = `${results.length}${more} contacts found.`
+    }
   }
 
   return (
