@@ -13,6 +13,7 @@ import {
   type Property,
   type PropertyContact,
 } from '../api/schemas.ts'
+import { roleKey } from '../api/roles.ts'
 import { now } from './config.ts'
 import { createSeed } from './seed.ts'
 import type { DbSnapshot, StoredLink } from './types.ts'
@@ -52,10 +53,9 @@ const SnapshotSchema = z.object({
   links: z.array(StoredLinkSchema),
 })
 
-/** Roles group case-insensitively and ignoring surrounding spaces; null is a group too. */
-export function roleKey(role: string | null): string | null {
-  return role === null ? null : role.trim().toLowerCase()
-}
+// The primary rule groups links by the client's own roleKey (links without a role are
+// one group too, key ''), so the mock and the app agree on which roles are the same.
+export { roleKey }
 
 interface State {
   properties: Map<number, Property>

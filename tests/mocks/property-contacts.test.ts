@@ -455,3 +455,77 @@ describe('DELETE /properties/:id/contacts/:contactId', () => {
     expect(again.body.id).toBeGreaterThan(link.id)
   })
 })
+
+// Seed facts: on property 1, Tariq Weber (110) is the primary Buyer and Patrick
+// Garcia (2) the other Buyer; Jordan Smith (7) is not on its roster.
+describe('roles that look alike but are not', () => {
+  const MIXED = 'Role mixes letters from different alphabets (Latin and Cyrillic); retype it'
+  const buyerPrimaries = async () =>
+    (await roster()).filter((l) => l.primary && l.role === 'Buyer').map((l) => l.contact_id)
+
+  it.each([
+    ['\u200b', 'Role cannot be empty'],
+    [' \u200d\ufeff ', 'Role cannot be empty'],
+    ['Bu\u0443er', MIXED],
+    ['\u{1F3E0}'.repeat(101), 'Role must be at most 100 characters'],
+  ])('refuses the role %j with a 400 on role, by POST and by PUT', async (role, message) => {
+    const posted = await api<ErrorBody>('POST', `/properties/${PROPERTY}/contacts`, {
+      contact_id: 7,
+      role,
+    })
+    expect(posted.status).toBe(400)
+    expect(posted.body.errors).toEqual({ role: [message] })
+    const path = `/properties/${PROPERTY}/contacts/2`
+    const before = (await api('GET', path)).body
+    const put = await api<ErrorBody>('PUT', path, { role, primary: true })
+    expect(put.status).toBe(400)
+    expect(put.body.errors).toEqual({ role: [message] })
+    expect((await api('GET', path)).body).toEqual(before)
+    expect(await buyerPrimaries()).toEqual([110])
+  })
+
+  it('accepts 100 emoji as a role: the limit counts characters, not UTF-16 units', async () => {
+    const role = '\u{1F3E0}'.repeat(100)
+    const { status, body } = await api<PropertyContact>(
+      'POST',
+      `/properties/${PROPERTY}/contacts`,
+      { contact_id: 7, role },
+    )
+    expect(status).toBe(201)
+    expect(body.role).toBe(role)
+  })
+
+  it('stores "Buyer\\u200b" as Buyer, and its primary demotes the Buyer primary', async () => {
+    const { status, body } = await api<PropertyContact>(
+      'POST',
+      `/properties/${PROPERTY}/contacts`,
+      { contact_id: 7, role: 'Buyer\u200b', primary: true },
+    )
+    expect(status).toBe(201)
+    expect(body).toMatchObject({ role: 'Buyer', primary: true })
+    expect(await buyerPrimaries()).toEqual([7])
+  })
+
+  it('demotes across case folding and NFKC too, by PUT', async () => {
+    // Patrick Garcia becomes the primary "ＢＵＹＥＲ" (fullwidth): still the Buyer role.
+    const { status, body } = await api<PropertyContact>(
+      'PUT',
+      `/properties/${PROPERTY}/contacts/2`,
+      { role: '\u200e\uff22\uff35\uff39\uff25\uff32', primary: true },
+    )
+    expect(status).toBe(200)
+    expect(body).toMatchObject({ role: '\uff22\uff35\uff39\uff25\uff32', primary: true })
+    const links = await roster()
+    expect(links.find((l) => l.contact_id === 110)).toMatchObject({ primary: false })
+    const buyerLike = links.filter((l) => l.role === 'Buyer' || l.role === body.role)
+    expect(buyerLike.filter((l) => l.primary)).toEqual([body])
+  })
+
+  it('filters by the same key: ?role= with a zero-width space or fullwidth letters', async () => {
+    const buyers = (await roster()).filter((l) => l.role === 'Buyer')
+    expect(buyers.length).toBeGreaterThanOrEqual(2)
+    expect(await roster(PROPERTY, `?role=${encodeURIComponent('BUYER\u200b')}`)).toEqual(buyers)
+    expect(await roster(PROPERTY, `?role=${encodeURIComponent('\uff42uyer')}`)).toEqual(buyers)
+    expect(await roster(PROPERTY, `?role=${encodeURIComponent('Bu\u0443er')}`)).toEqual([])
+  })
+})

@@ -56,7 +56,7 @@ describe('seed', () => {
       const roles = new Set(links.filter((l) => l.role !== null).map((l) => roleKey(l.role)))
       for (const role of roles) {
         const primaries = links.filter((l) => roleKey(l.role) === role && l.primary)
-        expect(primaries, `property ${property.id}, role ${String(role)}`).toHaveLength(1)
+        expect(primaries, `property ${property.id}, role ${role}`).toHaveLength(1)
       }
       expect(links.filter((l) => l.role === null && l.primary)).toEqual([])
     }

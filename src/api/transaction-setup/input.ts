@@ -2,7 +2,8 @@
 // a mistake in the input is reported per row, so a form can show it in place.
 import * as z from 'zod/mini'
 import { ValidationError } from '../errors'
-import { ROLE_MAX, fieldErrorsOf } from '../schemas'
+import { roleKey, roleSchema, roleText } from '../roles'
+import { fieldErrorsOf } from '../schemas'
 
 /** A seller or buyer: a contact id, or one with an explicit primary flag. */
 export type PartyRow = number | { id: number; primary?: boolean }
@@ -29,14 +30,9 @@ export interface TransactionSetupInput {
 export interface DesiredLink {
   at: string
   contactId: number
-  /** Trimmed. */
+  /** As it is stored and sent (roleText): trimmed, format characters gone. */
   role: string
   primary: boolean
-}
-
-/** Roles group ignoring case and surrounding spaces, as the server groups them. */
-export function roleKey(role: string | null): string | null {
-  return role === null ? null : role.trim().toLowerCase()
 }
 
 const ContactIdSchema = z
@@ -50,13 +46,7 @@ const ContactIdSchema = z
 
 const PrimarySchema = z.optional(z.boolean({ error: 'primary must be true or false' }))
 
-const RoleNameSchema = z
-  .string({ error: 'Give this row a role' })
-  .check(
-    z.trim(),
-    z.minLength(1, { error: 'Role cannot be empty' }),
-    z.maxLength(ROLE_MAX, { error: `Role must be at most ${ROLE_MAX} characters` }),
-  )
+const RoleNameSchema = roleSchema('Give this row a role')
 
 /** A bare id is a row with only an id; so a missing id always reports at the same place. */
 const asRow = z.transform((value: unknown) =>
@@ -102,13 +92,13 @@ function desiredOf(input: unknown): DesiredLink[] {
     rows.forEach((row: unknown, i) => {
       const id = z.safeParse(ContactIdSchema, typeof row === 'object' ? field(row, 'id') : row)
       const role = typeof roleOrDefault === 'string' ? roleOrDefault : field(row, 'role')
-      if (!id.success || typeof role !== 'string' || role.trim() === '') return
+      if (!id.success || typeof role !== 'string' || roleKey(role) === '') return
       const primary = field(row, 'primary')
       const byDefault = typeof roleOrDefault === 'string' ? i === 0 && !claimed : roleOrDefault
       links.push({
         at: `${list}.${i}`,
         contactId: id.data,
-        role: role.trim(),
+        role: roleText(role),
         primary: typeof primary === 'boolean' ? primary : byDefault,
       })
     })
@@ -124,7 +114,7 @@ function issueAt(issues: Issues, at: string, message: string, input: unknown): v
 /** A property has one link per contact, and at most one primary per role. */
 function checkAcrossRows(links: readonly DesiredLink[], issues: Issues): void {
   const firstAt = new Map<number, string>()
-  const primaries = new Map<string | null, DesiredLink[]>()
+  const primaries = new Map<string, DesiredLink[]>()
   for (const link of links) {
     const first = firstAt.get(link.contactId)
     if (first === undefined) firstAt.set(link.contactId, link.at)

@@ -1,12 +1,8 @@
 // Planning is pure: the roster as read plus the input give the writes to make, so a
 // UI can preview them (dry run) and a second run over a finished setup plans nothing.
+import { roleKey } from '../roles'
 import type { PropertyContact } from '../schemas'
-import {
-  parseTransactionSetup,
-  roleKey,
-  type DesiredLink,
-  type TransactionSetupInput,
-} from './input'
+import { parseTransactionSetup, type DesiredLink, type TransactionSetupInput } from './input'
 
 export type PlanAction = 'create' | 'update' | 'skip'
 
@@ -28,7 +24,7 @@ export interface TransactionPlan {
   counts: Record<PlanAction, number>
 }
 
-/** True when the link already has the role (ignoring case and spaces) and flag asked for. */
+/** True when the link already has the role (the same roleKey) and flag asked for. */
 export function isLinkedAsWanted(
   link: Pick<PropertyContact, 'role' | 'primary'>,
   wanted: Pick<DesiredLink, 'role' | 'primary'>,
@@ -60,7 +56,7 @@ export function planLinks(
     return { ...link, action: isLinkedAsWanted(current, link) ? 'skip' : 'update', current }
   })
   // Promotions that will be written, by role: each demotes that role's primary.
-  const promoter = new Map<string | null, number>()
+  const promoter = new Map<string, number>()
   for (const item of items) {
     if (item.primary && item.action !== 'skip') promoter.set(roleKey(item.role), item.contactId)
   }

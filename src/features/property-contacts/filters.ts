@@ -1,9 +1,9 @@
 import * as z from 'zod/mini'
-import type { PropertyContact } from '../../api'
-import { fullName, roleKey } from '../../lib/roles'
+import { ROLE_MAX, roleKey, type PropertyContact } from '../../api'
+import { fullName } from '../../lib/roles'
 
 export interface RosterFilters {
-  /** A role to show, compared case-insensitively; '' for all roles. */
+  /** A role to show, compared by roleKey; '' for all roles. */
   role: string
   primaryOnly: boolean
   /** Free text matched against name, email, phone and company. */
@@ -12,11 +12,13 @@ export interface RosterFilters {
 
 export const NO_FILTERS: RosterFilters = { role: '', primaryOnly: false, search: '' }
 
-// URL parameters are external input: validated, anything odd means "no filter".
+// URL parameters are external input: validated, anything odd means "no filter". Cut
+// to as many characters as a role may have (code points, so no emoji is cut in half);
+// search text needs no more.
 const TextParamSchema = z.catch(
   z.pipe(
     z.string(),
-    z.transform((value) => value.trim().slice(0, 100)),
+    z.transform((value) => Array.from(value.trim()).slice(0, ROLE_MAX).join('')),
   ),
   '',
 )

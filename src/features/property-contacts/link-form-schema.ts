@@ -4,11 +4,14 @@ import {
   IdSchema,
   NotesSchema,
   RoleSchema,
+  STANDARD_ROLES,
+  canonicalRole,
+  roleKey,
+  roleText,
   type PropertyContact,
   type PropertyContactCreate,
   type PropertyContactUpdate,
 } from '../../api'
-import { canonicalRole, STANDARD_ROLES } from '../../lib/roles'
 
 /** The role select's value for "type another role". */
 export const OTHER_ROLE = '__other__'
@@ -28,7 +31,7 @@ const roleFields = {
 type RoleFieldValues = z.output<z.ZodMiniObject<typeof roleFields>>
 
 export function resolveRole(values: Pick<RoleFieldValues, 'roleChoice' | 'otherRole'>) {
-  return values.roleChoice === OTHER_ROLE ? values.otherRole.trim() : values.roleChoice
+  return values.roleChoice === OTHER_ROLE ? roleText(values.otherRole) : values.roleChoice
 }
 
 function checkRole(roleRequired: boolean) {
@@ -52,7 +55,7 @@ function checkRole(roleRequired: boolean) {
           code: 'custom',
           path: ['otherRole'],
           message:
-            values.otherRole.trim() === ''
+            roleKey(values.otherRole) === ''
               ? 'Type the role'
               : (result.error.issues[0]?.message ?? 'Invalid role'),
         })
@@ -95,7 +98,7 @@ export const EMPTY_LINK_FORM: LinkFormValues = {
 export function roleChoiceFor(
   role: string | null,
 ): Pick<RoleFieldValues, 'roleChoice' | 'otherRole'> {
-  if (role === null || role.trim() === '') return { roleChoice: '', otherRole: '' }
+  if (role === null || roleKey(role) === '') return { roleChoice: '', otherRole: '' }
   const canonical = canonicalRole(role)
   return (STANDARD_ROLES as readonly string[]).includes(canonical)
     ? { roleChoice: canonical, otherRole: '' }

@@ -1,5 +1,4 @@
-import type { PropertyContact } from '../../api'
-import { canonicalRole, roleKey, sameRole } from '../../lib/roles'
+import { canonicalRole, roleKey, sameRole, type PropertyContact } from '../../api'
 
 // The order people think of a deal in: the parties, their agents, then the rest.
 const LEADING_ROLES = ['seller', 'buyer', 'listing agent', 'buyer agent']

@@ -1,5 +1,10 @@
-import type { PropertyContact, PropertyContactUpdate } from '../../api'
-import { sameRole } from '../../lib/roles'
+import {
+  roleKey,
+  roleText,
+  sameRole,
+  type PropertyContact,
+  type PropertyContactUpdate,
+} from '../../api'
 
 /**
  * The server's rule, applied locally for optimistic updates: a link saved as
@@ -14,12 +19,12 @@ export function applyLinkUpdate(
   if (!target) return [...links]
   const updated: PropertyContact = {
     ...target,
-    ...(patch.role !== undefined && { role: patch.role === null ? null : patch.role.trim() }),
+    ...(patch.role !== undefined && { role: patch.role === null ? null : roleText(patch.role) }),
     ...(patch.primary !== undefined && { primary: patch.primary }),
     ...(patch.start_date !== undefined && { start_date: patch.start_date }),
     ...(patch.notes !== undefined && { notes: patch.notes }),
   }
-  const demotes = updated.primary && (updated.role ?? '').trim() !== ''
+  const demotes = updated.primary && roleKey(updated.role) !== ''
   return links.map((link) => {
     if (link.contact_id === contactId) return updated
     if (demotes && link.primary && sameRole(link.role, updated.role)) {

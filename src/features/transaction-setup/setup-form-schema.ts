@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
-import type { Contact } from '../../api'
+import { roleKey, roleProblem, roleText, type Contact } from '../../api'
 import type { TransactionSetupInput } from '../../api/transaction-setup'
-import { fullName, roleKey } from '../../lib/roles'
+import { fullName } from '../../lib/roles'
 
 export type SectionName = 'sellers' | 'buyers' | 'agents' | 'others'
 
@@ -55,7 +55,7 @@ const rows = z.array(SetupRowSchema)
 
 export function rowRole(section: SectionInfo, row: SetupRow): string {
   if (section.fixedRole) return section.fixedRole
-  return row.roleChoice === OTHER_ROLE ? row.otherRole.trim() : row.roleChoice
+  return row.roleChoice === OTHER_ROLE ? roleText(row.otherRole) : row.roleChoice
 }
 
 export const emptyRow = (roleChoice = '', primary = false): SetupRow => ({
@@ -105,17 +105,17 @@ export const SetupFormSchema = z
           if (!section.fixedRole) {
             if (row.roleChoice === '') {
               ctx.addIssue({ code: 'custom', path: at('roleChoice'), message: 'Choose a role' })
-            } else if (row.roleChoice === OTHER_ROLE && role === '') {
+            } else if (row.roleChoice === OTHER_ROLE && roleKey(role) === '') {
               ctx.addIssue({ code: 'custom', path: at('otherRole'), message: 'Type the role' })
-            } else if (role.length > 100) {
-              ctx.addIssue({
-                code: 'custom',
-                path: at('otherRole'),
-                message: 'Role must be at most 100 characters',
-              })
+            } else {
+              // The rules the client and the server apply: too long, mixed alphabets.
+              const problem = roleProblem(role)
+              if (problem !== null) {
+                ctx.addIssue({ code: 'custom', path: at('otherRole'), message: problem })
+              }
             }
           }
-          if (row.primary && role !== '') {
+          if (row.primary && roleKey(role) !== '') {
             const key = roleKey(role)
             const group = primaries.get(key) ?? []
             group.push({ label, path: at('primary') })

@@ -5,7 +5,8 @@ import {
   fieldErrorsOf,
   type Property,
 } from '../../api/schemas.ts'
-import { db, roleKey, type StoredLink } from '../db.ts'
+import { roleKey } from '../../api/roles.ts'
+import { db, type StoredLink } from '../db.ts'
 import { gated } from './gate.ts'
 import { findProperty } from './properties.ts'
 import {
@@ -55,7 +56,8 @@ function listLinks(property: Property, url: URL): Response {
   const page = readPage(url, errors)
   const primary = readPrimaryFilter(url, errors)
   if (Object.keys(errors).length > 0) return invalid(errors, 'Invalid query parameters.')
-  const role = url.searchParams.get('role')?.trim().toLowerCase() ?? ''
+  // '' (absent, or blank once normalised) is no filter; links without a role never match one.
+  const role = roleKey(url.searchParams.get('role'))
   const rows = db.links
     .list(property.id)
     .filter((link) => role === '' || roleKey(link.role) === role)

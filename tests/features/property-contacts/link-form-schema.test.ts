@@ -58,6 +58,33 @@ describe('the link form schema', () => {
     ])
   })
 
+  it('refuses a role that mixes alphabets or is blank once invisible characters are gone', () => {
+    const errorsFor = (otherRole: string) =>
+      fieldErrorsOf(
+        LinkFormSchema.safeParse({
+          ...EMPTY_LINK_FORM,
+          contact_id: 3,
+          roleChoice: OTHER_ROLE,
+          otherRole,
+        }).error?.issues ?? [],
+      )
+    expect(errorsFor('Bu\u0443er')).toEqual({
+      otherRole: ['Role mixes letters from different alphabets (Latin and Cyrillic); retype it'],
+    })
+    expect(errorsFor('\u200b')).toEqual({ otherRole: ['Type the role'] })
+    expect(errorsFor('\u{1F3E0}'.repeat(100))).toEqual({})
+  })
+
+  it('sends a typed role as stored: trimmed, format characters at the ends gone', () => {
+    const values = LinkFormSchema.parse({
+      ...EMPTY_LINK_FORM,
+      contact_id: 3,
+      roleChoice: OTHER_ROLE,
+      otherRole: '\u200bHome Stager\ufeff ',
+    })
+    expect(toCreatePayload(values).role).toBe('Home Stager')
+  })
+
   it('builds the create payload with the typed role and nulls for empty fields', () => {
     const values = LinkFormSchema.parse({
       ...EMPTY_LINK_FORM,

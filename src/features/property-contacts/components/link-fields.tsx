@@ -1,8 +1,8 @@
 import { useId } from 'react'
 import { useWatch, type UseFormReturn } from 'react-hook-form'
-import { NOTES_MAX, type PropertyContact } from '../../../api'
+import { NOTES_MAX, STANDARD_ROLES, characterCount, type PropertyContact } from '../../../api'
 import { OTHER_ROLE, resolveRole, type LinkFormValues } from '../link-form-schema'
-import { fullName, STANDARD_ROLES } from '../../../lib/roles'
+import { fullName } from '../../../lib/roles'
 import { primaryOf } from '../roles'
 import { FieldError, describedBy } from './field-error'
 
@@ -25,6 +25,8 @@ export function LinkFields({ form, roster, allowNoRole }: LinkFieldsProps) {
     name: ['contact_id', 'roleChoice', 'otherRole', 'primary', 'notes'],
   })
   const role = resolveRole({ roleChoice, otherRole })
+  // Counted as the notes limit counts (code points): an emoji is one character.
+  const notesLength = characterCount(notes)
   const currentPrimary = primaryOf(roster, role, contactId ?? undefined)
 
   const ids = {
@@ -133,9 +135,9 @@ export function LinkFields({ form, roster, allowNoRole }: LinkFieldsProps) {
         />
         <p
           id={`${ids.notes}-count`}
-          className={notes.length > NOTES_MAX ? 'field-hint field-over' : 'field-hint'}
+          className={notesLength > NOTES_MAX ? 'field-hint field-over' : 'field-hint'}
         >
-          {count.format(notes.length)} / {count.format(NOTES_MAX)} characters
+          {count.format(notesLength)} / {count.format(NOTES_MAX)} characters
         </p>
         <FieldError id={`${ids.notes}-error`} error={errors.notes} />
       </div>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react'
+import { roleKey } from '../../../api'
 import { useDebouncedValue } from '../../../lib/use-debounced-value'
 import type { RosterFilters as Filters } from '../filters'
 import type { RoleGroup } from '../roles'
@@ -78,7 +79,7 @@ export function RosterFilters({ filters, groups, onChange }: RosterFiltersProps)
 }
 
 function matches(group: RoleGroup, role: string): boolean {
-  return role === '(none)' ? group.key === '' : group.key === role.trim().toLowerCase()
+  return role === '(none)' ? group.key === '' : group.key === roleKey(role)
 }
 
 function valueFor(groups: RoleGroup[], role: string): string {

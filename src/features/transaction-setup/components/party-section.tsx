@@ -1,8 +1,7 @@
 import { useId, useRef } from 'react'
 import { Controller, useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form'
-import type { PropertyContact } from '../../../api'
+import { STANDARD_ROLES, type PropertyContact } from '../../../api'
 import { ContactCombobox } from '../../../components/contact-combobox'
-import { STANDARD_ROLES } from '../../../lib/roles'
 import {
   AGENT_ROLES,
   emptyRow,
