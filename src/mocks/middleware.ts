@@ -1,21 +1,47 @@
 // The mock backend as Connect/Node middleware, for the Vite dev and preview servers and
 // the standalone server. It does no routing of its own: each /api/v1 request becomes a
 // Fetch Request resolved by MSW's `getResponse` against the same `handlers` as Vitest.
+// It guards itself as the production server guards the live proxy
+// (src/server/request-guards.ts): only known host names, nothing from other sites, and
+// writes only with a JSON body of at most 1 MiB.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { getResponse } from 'msw'
+import {
+  acceptHost,
+  API_RESPONSE_CSP,
+  readJsonBody,
+  Refusal,
+  refuseCrossSite,
+  sendJson,
+  sendRefusal,
+  type Middleware,
+} from '../server/request-guards.ts'
+import { change, SaveFailed, setSaver } from './commit.ts'
 import { setMockConfig } from './config.ts'
 import { db } from './db.ts'
 import { handlers } from './handlers.ts'
 import { readSnapshotFile, writeSnapshotFile } from './persist.ts'
+import type { DbSnapshot } from './types.ts'
+
+export type { Middleware } from '../server/request-guards.ts'
 
 export interface MockMiddlewareOptions {
   /** Where the db is kept between restarts; none means in memory only. */
   persistFile?: string
   latencyMs?: number
   apiToken?: string
+  /**
+   * Host names (no port) to answer to, as `allowedHostsFrom` makes them; others get
+   * 421. None: the server in front checks (the standalone server, tests).
+   */
+  allowedHosts?: ReadonlySet<string>
+  /** How a snapshot reaches `persistFile`; tests pass one that fails. */
+  writeSnapshot?: (file: string, snapshot: DbSnapshot) => void
 }
 
-export type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void
+const API_PREFIX = '/api/v1'
+const HEALTH_PATH = '/__mock/health'
+const RESET_PATH = '/__mock/reset'
 
 // Connection-level headers describe the Node socket, not the request MSW resolves.
 const HOP_BY_HOP = new Set([
@@ -28,37 +54,43 @@ const HOP_BY_HOP = new Set([
   'upgrade',
 ])
 
+/** Methods whose requests carry a body by nature; it must be JSON. */
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH'])
+
+function hasBody(req: IncomingMessage): boolean {
+  return (
+    req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0
+  )
+}
+
+/**
+ * The request's body, read under the JSON type and size rules. A DELETE usually has
+ * none (the client sends none) and then needs no type; GET and HEAD bodies are ignored.
+ */
+async function readBody(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  const method = req.method ?? 'GET'
+  if (method === 'GET' || method === 'HEAD') return undefined
+  if (!BODY_METHODS.has(method) && !hasBody(req)) return undefined
+  return readJsonBody(req)
+}
+
 async function toFetchRequest(req: IncomingMessage): Promise<Request> {
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || HOP_BY_HOP.has(name)) continue
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item)
   }
-  const method = req.method ?? 'GET'
-  let body: Uint8Array<ArrayBuffer> | undefined
-  if (method !== 'GET' && method !== 'HEAD') {
-    const chunks: Buffer[] = []
-    for await (const chunk of req) chunks.push(chunk as Buffer)
-    body = new Uint8Array(Buffer.concat(chunks))
-  }
+  const body = await readBody(req)
   const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`)
-  return new Request(url, { method, headers, body })
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body)
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-  })
-  res.end(text)
+  return new Request(url, { method: req.method ?? 'GET', headers, body })
 }
 
 async function sendResponse(res: ServerResponse, response: Response): Promise<void> {
   const body = Buffer.from(await response.arrayBuffer())
-  const headers: Record<string, string> = { 'cache-control': 'no-store' }
+  const headers: Record<string, string> = {}
   response.headers.forEach((value, name) => (headers[name] = value))
+  headers['cache-control'] = 'no-store'
+  headers['content-security-policy'] = API_RESPONSE_CSP
   headers['content-length'] = String(body.length)
   res.writeHead(response.status, headers)
   res.end(body)
@@ -85,46 +117,74 @@ function loadPersisted(file: string): void {
   }
 }
 
+function pathOf(req: IncomingMessage): string {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost').pathname
+  } catch {
+    return ''
+  }
+}
+
+async function answerApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  // Reads too: in live mode they spend the account's token, and the mock behaves alike.
+  refuseCrossSite(req)
+  const response = await getResponse(handlers, await toFetchRequest(req))
+  if (response) await sendResponse(res, response)
+  else sendJson(res, 404, { message: 'Not found' })
+}
+
+async function reset(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method !== 'POST') {
+    sendJson(res, 405, { message: 'Method Not Allowed' }, { allow: 'POST' })
+    return
+  }
+  refuseCrossSite(req)
+  req.resume()
+  try {
+    await change(
+      () => {
+        db.reset()
+      },
+      () => true,
+    )
+  } catch (error) {
+    if (!(error instanceof SaveFailed)) throw error
+    console.error('[mock backend] could not save the reset, so kept the data:', error.cause)
+    sendJson(res, 500, { message: error.message })
+    return
+  }
+  res.writeHead(204, { 'cache-control': 'no-store' }).end()
+}
+
 export function createMockMiddleware(options: MockMiddlewareOptions = {}): Middleware {
-  const { persistFile } = options
+  const { persistFile, allowedHosts } = options
   setMockConfig({ latencyMs: options.latencyMs ?? 0, apiToken: options.apiToken ?? null })
   if (persistFile !== undefined) loadPersisted(persistFile)
-  const persist = () => {
-    if (persistFile !== undefined) writeSnapshotFile(persistFile, db.snapshot())
-  }
-
-  async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const request = await toFetchRequest(req)
-    const response = await getResponse(handlers, request)
-    if (!response) {
-      sendJson(res, 404, { message: 'Not found' })
-      return
-    }
-    if (request.method !== 'GET' && request.method !== 'HEAD' && response.ok) persist()
-    await sendResponse(res, response)
-  }
+  const write = options.writeSnapshot ?? writeSnapshotFile
+  setSaver(persistFile === undefined ? null : (snapshot) => write(persistFile, snapshot))
 
   return (req, res, next) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname
-    if (path === '/__mock/health') {
+    const path = pathOf(req)
+    const api = path === API_PREFIX || path.startsWith(`${API_PREFIX}/`)
+    if (!api && path !== HEALTH_PATH && path !== RESET_PATH) {
+      next()
+      return
+    }
+    if (allowedHosts !== undefined && !acceptHost(req, res, allowedHosts)) return
+    if (path === HEALTH_PATH) {
       sendJson(res, 200, { status: 'ok' })
-    } else if (path === '/__mock/reset') {
-      if (req.method !== 'POST') {
-        res.setHeader('allow', 'POST')
-        sendJson(res, 405, { message: 'Method Not Allowed' })
-        return
-      }
-      db.reset()
-      persist()
-      res.writeHead(204).end()
-    } else if (path === '/api/v1' || path.startsWith('/api/v1/')) {
-      answer(req, res).catch((error: unknown) => {
+      return
+    }
+    Promise.resolve()
+      .then(() => (api ? answerApi(req, res) : reset(req, res)))
+      .catch((error: unknown) => {
+        if (error instanceof Refusal) {
+          sendRefusal(req, res, error)
+          return
+        }
         console.error('[mock backend]', error)
         if (res.headersSent) res.destroy()
         else sendJson(res, 500, { message: 'Mock backend error' })
       })
-    } else {
-      next()
-    }
   }
 }

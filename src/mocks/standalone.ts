@@ -1,19 +1,23 @@
 // The production build plus the mock backend on one small Node server, so the flows
-// run against what ships (no Vite in the loop), under the production security headers.
-// `npx tsx src/mocks/standalone.ts`. With `--api-only` it serves just /api/v1 (and
-// /__mock): a stand-in for the live API behind the live proxy (e2e/live.spec.ts), with
-// MOCK_API_TOKEN demanding the token the proxy must add. `--dist DIR` serves another
-// build than dist/ (relative to the working directory), so the benchmark can serve its
-// own build (`npm run bench`) without touching the one the flows use.
+// run against what ships (no Vite in the loop): the production request handler
+// (src/server/production-app.ts: security headers, host allow-list) with the mock
+// backend as its API. `npx tsx src/mocks/standalone.ts`. With `--api-only` it serves
+// just /api/v1 (and /__mock): a stand-in for the live API behind the live proxy
+// (e2e/live.spec.ts), with MOCK_API_TOKEN demanding the token the proxy must add.
+// `--dist DIR` serves another build than dist/ (relative to the working directory), so
+// the benchmark can serve its own build (`npm run bench`) without touching the one the
+// flows use. ALLOWED_HOSTS adds host names to answer to, as for the production server.
 import { existsSync } from 'node:fs'
-import { createServer } from 'node:http'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { OpenToCloseAPI } from '../api/index.ts'
 import { createPrerenderer, prerenderTimeoutFromEnv } from '../server/prerender.tsx'
+import { createProductionHandler } from '../server/production-app.ts'
+import { acceptHost, allowedHostsFrom, type Middleware } from '../server/request-guards.ts'
 import { applySecurityHeaders } from '../server/security-headers.ts'
-import { serveStatic } from '../server/static-files.ts'
 import { mockOptionsFromEnv } from './env.ts'
 import { createMockMiddleware, fetchFromMock } from './middleware.ts'
 
@@ -45,24 +49,34 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 const mock = createMockMiddleware(mockOptionsFromEnv())
-// The property page is rendered here from the mock backend, as production renders it
-// from the live API (src/server/prerender.tsx); PRERENDER_TIMEOUT_MS=0 turns that off.
-const prerenderTimeout = prerenderTimeoutFromEnv()
-const prerender =
-  prerenderTimeout === 0
-    ? undefined
-    : createPrerenderer({
-        api: new OpenToCloseAPI({ baseUrl: 'http://mock.invalid/api/v1', fetch: fetchFromMock }),
-        timeoutMs: prerenderTimeout,
-      })
-const serveFile = apiOnly ? undefined : serveStatic(root, { prerender })
-const server = createServer((req, res) => {
-  applySecurityHeaders(res)
-  mock(req, res, () => {
-    if (serveFile) serveFile(req, res)
-    else res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not Found')
-  })
-})
+const allowedHosts = allowedHostsFrom(HOST, process.env.ALLOWED_HOSTS)
+
+/** The production handler's guards around the API alone: no build to serve. */
+function apiOnlyHandler(api: Middleware) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    applySecurityHeaders(res)
+    if (!acceptHost(req, res, allowedHosts)) return
+    api(req, res, () => {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not Found')
+    })
+  }
+}
+
+function fullHandler(api: Middleware) {
+  // The property page is rendered here from the mock backend, as production renders it
+  // from the live API (src/server/prerender.tsx); PRERENDER_TIMEOUT_MS=0 turns that off.
+  const prerenderTimeout = prerenderTimeoutFromEnv()
+  const prerender =
+    prerenderTimeout === 0
+      ? undefined
+      : createPrerenderer({
+          api: new OpenToCloseAPI({ baseUrl: 'http://mock.invalid/api/v1', fetch: fetchFromMock }),
+          timeoutMs: prerenderTimeout,
+        })
+  return createProductionHandler({ root, api, allowedHosts, prerender })
+}
+
+const server = createServer(apiOnly ? apiOnlyHandler(mock) : fullHandler(mock))
 
 server.on('error', (error) => {
   console.error(`Could not start the mock server on ${HOST}:${port}: ${error.message}`)
@@ -71,7 +85,8 @@ server.on('error', (error) => {
 
 server.listen(port, HOST, () => {
   const what = apiOnly ? 'mock API only' : 'mock backend'
-  console.log(`Roster (${what}) on http://${HOST}:${port}`)
+  // The port bound, which differs from the one asked for when that was 0.
+  console.log(`Roster (${what}) on http://${HOST}:${(server.address() as AddressInfo).port}`)
 })
 
 function shutdown(): void {

@@ -1,20 +1,48 @@
 // Mounts the mock backend on /api/v1 of the Vite dev and preview servers. Imported
 // only by vite.config.ts (Node side): no mock code ever reaches the bundle.
 import type { Plugin } from 'vite'
+import { allowedHostsFrom, DEFAULT_ALLOWED_HOSTS } from '../server/request-guards.ts'
 import { mockOptionsFromEnv } from './env.ts'
-import { createMockMiddleware } from './middleware.ts'
+import { createMockMiddleware, type Middleware } from './middleware.ts'
 
 /** Live mode (ROSTER_API=live) leaves /api/v1 to the proxy to the real API. */
 const isLive = () => process.env.ROSTER_API === 'live'
 
+/** The names ALLOWED_HOSTS adds, so that Vite's own host check lets them by as well. */
+function extraHostNames(): string[] {
+  return [...allowedHostsFrom('localhost', process.env.ALLOWED_HOSTS)].filter(
+    (host) => !DEFAULT_ALLOWED_HOSTS.includes(host),
+  )
+}
+
+/**
+ * Vite refuses unknown Host names itself, but not with `https` configured or with
+ * `allowedHosts: true`, and it lets any IP address through: the mock answers only to
+ * the names the production server would (loopback, the configured host, ALLOWED_HOSTS).
+ */
+function mockFor(host: string | boolean | undefined): Middleware {
+  return createMockMiddleware({
+    ...mockOptionsFromEnv(),
+    allowedHosts: allowedHostsFrom(
+      typeof host === 'string' ? host : '127.0.0.1',
+      process.env.ALLOWED_HOSTS,
+    ),
+  })
+}
+
 export function mockBackend(): Plugin {
   return {
     name: 'roster:mock-backend',
+    config() {
+      const extra = isLive() ? [] : extraHostNames()
+      // Merged into the project's list (`true` there stays `true`); preview inherits it.
+      return extra.length === 0 ? undefined : { server: { allowedHosts: extra } }
+    },
     configureServer(server) {
-      if (!isLive()) server.middlewares.use(createMockMiddleware(mockOptionsFromEnv()))
+      if (!isLive()) server.middlewares.use(mockFor(server.config.server.host))
     },
     configurePreviewServer(server) {
-      if (!isLive()) server.middlewares.use(createMockMiddleware(mockOptionsFromEnv()))
+      if (!isLive()) server.middlewares.use(mockFor(server.config.preview.host))
     },
   }
 }
