@@ -84,3 +84,23 @@ export class NetworkError extends OpenToCloseAPIError {
 export class DataFormatError extends OpenToCloseAPIError {
   override name = 'DataFormatError'
 }
+
+const WRITE_METHODS: readonly (string | undefined)[] = ['POST', 'PUT', 'DELETE']
+
+/**
+ * Whether a failed write may have happened anyway, so that the caller must read the
+ * server's state again before saying "not saved" or sending it again. True when no
+ * answer said no: the network failed or timed out (the request may have arrived), the
+ * server or the proxy in front of it failed (5xx: a 502 or 504 may come after the
+ * upstream applied it), or a 2xx answer to a write could not be read. False when the
+ * server refused it (any 4xx, a 429 included: a refused request is not applied), when
+ * the client refused to send it (ValidationError, status 0), for an expired session's
+ * login page (AuthenticationError: the session never reached the write), and for
+ * anything the client did not raise.
+ */
+export function writeOutcomeUnknown(error: unknown): boolean {
+  if (error instanceof NetworkError || error instanceof ServerError) return true
+  // Only ever raised for a 2xx answer: the server said yes in words we cannot read.
+  if (error instanceof DataFormatError) return WRITE_METHODS.includes(error.method)
+  return false
+}

@@ -16,7 +16,7 @@ import {
   type ErrorDetails,
 } from './errors'
 import { retryAfterSeconds } from './retry'
-import { ApiErrorBodySchema } from './schemas'
+import { ApiErrorBodySchema, WriteAcknowledgementSchema } from './schemas'
 
 /** The part of `fetch` the client uses, so tests and Node scripts can inject one. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
@@ -36,7 +36,7 @@ export interface HttpConfig {
   timeoutMs?: number
 }
 
-export interface HttpCall<S extends z.ZodMiniType> {
+export interface HttpCall<S extends z.ZodMiniType, A = never> {
   method: HttpMethod
   /** Path below the base URL, ids already checked; doubles as the error's `endpoint`. */
   path: string
@@ -44,8 +44,13 @@ export interface HttpCall<S extends z.ZodMiniType> {
   body?: unknown
   schema: S
   signal?: AbortSignal | undefined
-  /** The result a 204 No Content stands for, where a success needs no body. */
-  noContent?: () => z.output<S>
+  /**
+   * For a write: the result that an acknowledgement without the record stands for —
+   * a 204, a 2xx with an empty body, `{"success": true}` or `{"data": {"id": …}}`
+   * (WriteAcknowledgementSchema). A body that `schema` parses is still preferred.
+   * Without it, such answers are a DataFormatError, as they are for a read.
+   */
+  acknowledged?: () => A
 }
 
 export const HTML_INSTEAD_OF_DATA =
@@ -56,7 +61,9 @@ const MAX_ISSUES_IN_MESSAGE = 3
 export class HttpClient {
   constructor(private readonly config: HttpConfig) {}
 
-  async request<S extends z.ZodMiniType>(call: HttpCall<S>): Promise<z.output<S>> {
+  async request<S extends z.ZodMiniType, A = never>(
+    call: HttpCall<S, A>,
+  ): Promise<z.output<S> | A> {
     const where = { method: call.method, endpoint: call.path }
     const label = `${call.method} ${call.path}`
     const init: RequestInit = { method: call.method, headers: { Accept: 'application/json' } }
@@ -69,7 +76,8 @@ export class HttpClient {
     const details: ErrorDetails = { ...where, status: response.status }
 
     if (!response.ok) throw this.errorFor(response, text, details)
-    if (response.status === 204 && call.noContent) return call.noContent()
+    const { acknowledged } = call
+    if (acknowledged && (response.status === 204 || text.trim() === '')) return acknowledged()
     const contentType = response.headers.get('content-type') ?? ''
     if (contentType.includes('text/html') || text.trimStart().startsWith('<')) {
       throw new AuthenticationError(HTML_INSTEAD_OF_DATA, details)
@@ -85,6 +93,9 @@ export class HttpClient {
       throw new DataFormatError(`${label} answered with something that is not JSON.`, details)
     }
     const result = z.safeParse(call.schema, json)
+    if (!result.success && acknowledged && z.safeParse(WriteAcknowledgementSchema, json).success) {
+      return acknowledged()
+    }
     if (!result.success) {
       const problems = this.redact(describeIssues(result.error.issues))
       throw new DataFormatError(

@@ -13,6 +13,7 @@ export {
   RateLimitError,
   ServerError,
   ValidationError,
+  writeOutcomeUnknown,
   type ErrorDetails,
 } from './errors'
 export { HTML_INSTEAD_OF_DATA, type FetchLike, type RequestOptions } from './http'
@@ -20,5 +21,14 @@ export type { ContactsResource } from './resources/contacts'
 export type { PropertiesResource } from './resources/properties'
 export type { PropertyContactsResource } from './resources/property-contacts'
 export { isTransientError, retryAfterSeconds, retryDelayFor } from './retry'
+export {
+  STANDARD_ROLES,
+  canonicalRole,
+  roleKey,
+  roleProblem,
+  roleSchema,
+  roleText,
+  sameRole,
+} from './roles'
 export * from './schemas'
 export type { IdLike } from './validate'

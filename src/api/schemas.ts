@@ -4,6 +4,7 @@
 // describe. `zod/mini` keeps the read-only path small; jitless mode keeps zod from
 // generating code with `new Function`, so a strict Content Security Policy holds.
 import * as z from 'zod/mini'
+import { RoleSchema } from './roles.ts'
 
 z.config({ jitless: true })
 
@@ -45,16 +46,12 @@ export const CalendarDateSchema = z
   .string()
   .check(z.refine(isCalendarDate, { error: 'Enter a real date as YYYY-MM-DD' }))
 
-export const ROLE_MAX = 100
-export const NOTES_MAX = 2000
+// Role rules live in ./roles; re-exported for the modules that take them from here.
+export { ROLE_MAX, RoleSchema } from './roles.ts'
 
-export const RoleSchema = z
-  .string()
-  .check(
-    z.trim(),
-    z.minLength(1, { error: 'Role cannot be empty' }),
-    z.maxLength(ROLE_MAX, { error: `Role must be at most ${ROLE_MAX} characters` }),
-  )
+/** At most this many characters in notes, counted as characterCount counts them. */
+export const NOTES_MAX = 2000
+export { characterCount } from './text.ts'
 
 export const NotesSchema = z
   .string()
@@ -232,6 +229,17 @@ export const ContactListResponseSchema = enveloped(z.array(ContactSchema))
 export const PropertyContactResponseSchema = enveloped(PropertyContactSchema)
 export const PropertyContactListResponseSchema = enveloped(z.array(PropertyContactSchema))
 export const DeletedPropertyContactResponseSchema = enveloped(DeletedPropertyContactSchema)
+
+/**
+ * An answer to a write that says it was done without sending the record:
+ * `{"success": true}`, or `{"data": {"id": …}}` with nothing but the new id. Only
+ * these exact shapes: a record with one bad field must still fail loudly, not pass
+ * for an acknowledgement. (An empty body and a 204 are acknowledgements too.)
+ */
+export const WriteAcknowledgementSchema = z.union([
+  z.object({ success: z.literal(true) }),
+  z.object({ data: z.strictObject({ id: IdInputSchema }) }),
+])
 
 export const ApiErrorBodySchema = z.object({
   message: z.string(),

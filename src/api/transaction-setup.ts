@@ -16,6 +16,7 @@ import { planLinks, type TransactionPlan } from './transaction-setup/plan'
 export {
   applyTransactionPlan,
   failedItems,
+  unconfirmedItems,
   type ApplyTransactionOptions,
   type ItemStatus,
   type TransactionApplyResult,

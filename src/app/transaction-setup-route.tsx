@@ -65,11 +65,9 @@ export default function TransactionSetupRoute() {
         <TransactionSetup
           propertyId={propertyId}
           roster={roster.data ?? []}
-          onApplied={() => {
-            void queryClient.invalidateQueries({
-              queryKey: propertyContactQueries.all(propertyId),
-            })
-          }}
+          onApplied={() =>
+            queryClient.invalidateQueries({ queryKey: propertyContactQueries.all(propertyId) })
+          }
         />
       )}
     </div>

@@ -43,3 +43,14 @@ export function errorMessage(error: unknown): string {
   }
   return error instanceof Error ? error.message : 'Something went wrong.'
 }
+
+/**
+ * What to say after a write whose outcome is unknown (see writeOutcomeUnknown), once
+ * the roster has been read again — or could not be. Never "not saved", never a bare
+ * "try again": the change may be on the server already.
+ */
+export function unconfirmedWriteMessage(what: string, refreshed: boolean): string {
+  return refreshed
+    ? `The server did not confirm ${what}. It may have been saved — the roster is refreshed; check it before trying again.`
+    : `The server did not confirm ${what}. It may have been saved, but the roster could not be read again to check; reload the page before trying again.`
+}

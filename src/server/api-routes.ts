@@ -1,5 +1,5 @@
 // The only requests the live proxy forwards: the Property Contacts API's own paths and
-// methods (see ../shared/CONTRACT.md), ids in digits. Anything else is answered here
+// methods (see docs/contract.md), ids in digits. Anything else is answered here
 // without contacting the upstream, so the proxy cannot be used to reach the rest of
 // the account's API with the account's token.
 

@@ -83,7 +83,7 @@ describe('the live link shape', () => {
     const retrieved = await client.propertyContacts.retrievePropertyContact(9, 456)
     const updated = await client.propertyContacts.updatePropertyContact(9, 456, { notes: 'x' })
 
-    expect([created.property_id, retrieved.property_id, updated.property_id]).toEqual([9, 9, 9])
+    expect([created?.property_id, retrieved.property_id, updated?.property_id]).toEqual([9, 9, 9])
   })
 })
 

@@ -177,7 +177,7 @@ describe('updatePropertyContact', () => {
     const link = await client.propertyContacts.updatePropertyContact(123, 456, { notes: null })
 
     expect(onlyRequest(requests).body).toEqual({ notes: null })
-    expect(link.notes).toBeNull()
+    expect(link?.notes).toBeNull()
   })
 
   it('refuses an invalid update before any request', async () => {

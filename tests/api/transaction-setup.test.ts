@@ -19,6 +19,7 @@ import {
   failedItems,
   planTransactionSetup,
   setupPropertyTransaction,
+  unconfirmedItems,
   type TransactionItemResult,
   type TransactionPlanItem,
   type TransactionSetupInput,
@@ -235,6 +236,43 @@ describe('input validation', () => {
     expect(error.message).toMatch(/^Not sent: sellers\.1: /)
   })
 
+  it('refuses look-alike roles and counts invisible differences as the same role', async () => {
+    const error = await validationErrorOf({
+      sellers: [1],
+      buyers: [2],
+      agents: [
+        { id: 4, role: '\u200b' },
+        { id: 5, role: 'Bu\u0443er Agent' },
+      ],
+      others: [
+        { id: 6, role: 'Buyer\u200b', primary: true },
+        { id: 7, role: 'İnspector', primary: true },
+        { id: 8, role: 'INSPECTOR', primary: true },
+      ],
+    })
+    expect(error.errors).toEqual({
+      'agents.0.role': ['Role cannot be empty'],
+      'agents.1.role': [
+        'Role mixes letters from different alphabets (Latin and Cyrillic); retype it',
+      ],
+      'buyers.0': [expect.stringMatching(/one primary per role.*buyers\.0, others\.0/i)],
+      'others.0': [expect.stringMatching(/one primary per role.*buyers\.0, others\.0/i)],
+      'others.1': [expect.stringMatching(/one primary per role.*others\.1, others\.2/i)],
+      'others.2': [expect.stringMatching(/one primary per role.*others\.1, others\.2/i)],
+    })
+  })
+
+  it('plans a role as it is stored: format characters at the ends gone', () => {
+    const result = z.safeParse(TransactionSetupInputSchema, {
+      sellers: [],
+      buyers: [],
+      agents: [{ id: 4, role: '\ufeff Buyer Agent\u200b ' }],
+    })
+    expect(result.data).toEqual([
+      { at: 'agents.0', contactId: 4, role: 'Buyer Agent', primary: true },
+    ])
+  })
+
   it('exports the schema, so a form can validate with it', () => {
     const result = z.safeParse(TransactionSetupInputSchema, {
       sellers: [7],
@@ -438,7 +476,7 @@ describe('setupPropertyTransaction', () => {
     expect(writes()).toEqual([])
   })
 
-  it('does not resend a POST lost to the network; a resend then finds it linked (409)', async () => {
+  it('does not resend a POST lost to the network: it reads the link back and finds it done', async () => {
     server.use(
       http.post(
         LINKS,
@@ -449,19 +487,153 @@ describe('setupPropertyTransaction', () => {
         { once: true },
       ),
     )
-    const { client, writes } = recordingApi()
+    const { client, state, writes } = recordingApi()
     const first = await setupPropertyTransaction(client, 1, {
       sellers: [1],
       buyers: [],
       agents: [],
     })
-    expect(first.results[0]?.error).toBeInstanceOf(NetworkError)
+    // Before, the NetworkError was reported as a failure and a resend relied on the
+    // server's 409 rule; now the link is read back at once and found as wanted.
+    expect(first.results[0]).toMatchObject({ status: 'done', link: { contact_id: 1 } })
+    expect(state.sent.map((s) => s.method)).toEqual(['GET', 'POST', 'GET'])
     expect(writes()).toHaveLength(1)
+    expect(failedItems(first.results)).toEqual([])
+    expect(primaryOf(1, 'Seller')).toEqual([1])
+  })
+
+  it('takes a POST acknowledged without the link (204) as done', async () => {
+    const [free = 0] = freeContacts(1, 1)
+    server.use(
+      http.post(LINKS, async ({ request }) => {
+        const body = (await request.clone().json()) as { contact_id: number; role: string }
+        db.links.create(1, body.contact_id, { role: body.role, primary: false })
+        return new HttpResponse(null, { status: 204 })
+      }),
+    )
+    const { client, writes } = recordingApi()
+    const setup = await setupPropertyTransaction(client, 1, {
+      sellers: [],
+      buyers: [],
+      agents: [],
+      others: [{ id: free, role: 'Lender' }],
+    })
+    expect(setup.summary).toEqual({ done: 1, skipped: 0, failed: 0 })
+    expect(setup.results[0]?.link).toBeUndefined()
+    expect(writes()).toHaveLength(1)
+    expect(linkOf(1, free)).toEqual({ role: 'Lender', primary: false })
+  })
+
+  it('takes a PUT answered with an empty 200 as done', async () => {
+    server.use(
+      http.put(`${LINKS}/:contactId`, async ({ request, params }) => {
+        const body = (await request.clone().json()) as { role: string; primary: boolean }
+        db.links.update(1, Number(params.contactId), body)
+        return new HttpResponse('', { status: 200 })
+      }),
+    )
+    const setup = await setupPropertyTransaction(api(), 1, {
+      sellers: [],
+      buyers: [],
+      agents: [],
+      others: [{ id: 242, role: 'Lender' }],
+    })
+    expect(setup.results[0]).toMatchObject({ status: 'done' })
+    expect(linkOf(1, 242)).toEqual({ role: 'Lender', primary: false })
+  })
+
+  it('reads back a PUT answered 504 after it landed, and reports it done', async () => {
+    server.use(
+      http.put(
+        `${LINKS}/:contactId`,
+        async ({ request, params }) => {
+          const body = (await request.clone().json()) as { role: string; primary: boolean }
+          db.links.update(1, Number(params.contactId), body) // it landed…
+          return HttpResponse.json({ message: 'Gateway Timeout' }, { status: 504 }) // …late
+        },
+        { once: true },
+      ),
+    )
+    const { client, state, writes } = recordingApi()
+    const setup = await setupPropertyTransaction(client, 1, {
+      sellers: [],
+      buyers: [],
+      agents: [],
+      others: [{ id: 242, role: 'Lender' }],
+    })
+    expect(setup.results[0]).toMatchObject({ status: 'done', link: { role: 'Lender' } })
+    expect(state.sent.map((s) => s.method)).toEqual(['GET', 'PUT', 'GET'])
+    expect(writes()).toHaveLength(1)
+  })
+
+  it('fails a POST answered 502 that is not on the server; a resend creates it', async () => {
+    const [free = 0] = freeContacts(1, 1)
+    server.use(
+      http.post(LINKS, () => HttpResponse.json({ message: 'Bad Gateway' }, { status: 502 }), {
+        once: true,
+      }),
+    )
+    const { client, state } = recordingApi()
+    const input = { sellers: [], buyers: [], agents: [], others: [{ id: free, role: 'Lender' }] }
+    const first = await setupPropertyTransaction(client, 1, input)
+    expect(first.results[0]?.status).toBe('failed')
+    expect(first.results[0]?.error).toBeInstanceOf(ServerError)
+    expect(first.results[0]?.unconfirmed).toBeUndefined()
+    // Read back before calling it failed: not linked, so resending cannot duplicate it.
+    expect(state.sent.map((s) => s.method)).toEqual(['GET', 'POST', 'GET'])
 
     const retry = await applyTransactionPlan(client, 1, failedItems(first.results))
-    expect(retry.results[0]).toMatchObject({ status: 'skipped', link: { contact_id: 1 } })
-    expect(writes().map((w) => w.method)).toEqual(['POST', 'POST'])
-    expect(primaryOf(1, 'Seller')).toEqual([1])
+    expect(retry.summary).toEqual({ done: 1, skipped: 0, failed: 0 })
+    expect(linkOf(1, free)).toEqual({ role: 'Lender', primary: false })
+  })
+
+  it('updates a link that a POST with no answer found there another way, never posting again', async () => {
+    const [free = 0] = freeContacts(1, 1)
+    server.use(
+      http.post(
+        LINKS,
+        () => {
+          db.links.create(1, free, { role: 'Tenant', primary: false }) // someone else's
+          return HttpResponse.error()
+        },
+        { once: true },
+      ),
+    )
+    const { client, writes } = recordingApi()
+    const setup = await setupPropertyTransaction(client, 1, {
+      sellers: [],
+      buyers: [],
+      agents: [],
+      others: [{ id: free, role: 'Lender' }],
+    })
+    expect(setup.results[0]).toMatchObject({ status: 'done', link: { role: 'Lender' } })
+    expect(writes().map((w) => w.method)).toEqual(['POST', 'PUT'])
+    expect(db.links.list(1).filter((link) => link.contact_id === free)).toHaveLength(1)
+  })
+
+  it('marks a write unconfirmed when it got no answer and cannot be read back either', async () => {
+    const [free = 0] = freeContacts(1, 1)
+    server.use(
+      http.post(LINKS, () => HttpResponse.error(), { once: true }),
+      http.get(
+        `${LINKS}/:contactId`,
+        () => HttpResponse.json({ message: 'Unavailable' }, { status: 503 }),
+        { once: true },
+      ),
+    )
+    const { client, writes } = recordingApi()
+    const setup = await setupPropertyTransaction(client, 1, {
+      sellers: [],
+      buyers: [],
+      agents: [],
+      others: [{ id: free, role: 'Lender' }],
+    })
+    expect(setup.results[0]).toMatchObject({ status: 'failed', unconfirmed: true })
+    expect(setup.results[0]?.error).toBeInstanceOf(NetworkError)
+    // It may have landed: not among the items to resend, but among those to check.
+    expect(failedItems(setup.results)).toEqual([])
+    expect(unconfirmedItems(setup.results)).toEqual([setup.results[0]?.item])
+    expect(writes()).toHaveLength(1)
   })
 
   it('on a 409, updates a link made meanwhile with another role', async () => {

@@ -40,7 +40,11 @@ export class ContactsResource {
     return result
   }
 
-  async createContact(data: ContactCreate, options: RequestOptions = {}): Promise<Contact> {
+  /**
+   * The created contact, or `null` when the server acknowledged it without sending it
+   * (a 204, an empty body, `{"success": true}`, `{"data": {"id": …}}`): search for it.
+   */
+  async createContact(data: ContactCreate, options: RequestOptions = {}): Promise<Contact | null> {
     const body = checkBody(ContactCreateSchema, data, { method: 'POST', endpoint: '/contacts' })
     const result = await this.http.request({
       method: 'POST',
@@ -48,6 +52,7 @@ export class ContactsResource {
       body,
       schema: ContactResponseSchema,
       signal: options.signal,
+      acknowledged: () => null,
     })
     return result
   }

@@ -23,7 +23,15 @@ function ownedBy(propertyId: number) {
     link.property_id > 0 ? link : { ...link, property_id: propertyId }
 }
 
-/** Links between one property and its contacts, addressed by the contact's id. */
+/**
+ * Links between one property and its contacts, addressed by the contact's id.
+ *
+ * Create and update resolve to the link as the server now has it, or to `null` when
+ * the server acknowledged the write without sending the link (a 204, an empty body,
+ * `{"success": true}`, `{"data": {"id": …}}`): done, and the roster has the result.
+ * A 2xx answer that is none of these rejects with DataFormatError: the write may
+ * have happened all the same (see writeOutcomeUnknown), so read the roster again.
+ */
 export class PropertyContactsResource {
   constructor(private readonly http: HttpClient) {}
 
@@ -49,7 +57,7 @@ export class PropertyContactsResource {
     propertyId: IdLike,
     contactData: PropertyContactCreate,
     options: RequestOptions = {},
-  ): Promise<PropertyContact> {
+  ): Promise<PropertyContact | null> {
     const id = checkId(propertyId, 'propertyId', {
       method: 'POST',
       endpoint: '/properties/{id}/contacts',
@@ -65,8 +73,9 @@ export class PropertyContactsResource {
       body,
       schema: PropertyContactResponseSchema,
       signal: options.signal,
+      acknowledged: () => null,
     })
-    return ownedBy(id)(link)
+    return link && ownedBy(id)(link)
   }
 
   async retrievePropertyContact(
@@ -90,7 +99,7 @@ export class PropertyContactsResource {
     contactId: IdLike,
     contactData: PropertyContactUpdate,
     options: RequestOptions = {},
-  ): Promise<PropertyContact> {
+  ): Promise<PropertyContact | null> {
     const { id, path } = linkPath('PUT', propertyId, contactId)
     const body = checkBody(PropertyContactUpdateSchema, contactData, {
       method: 'PUT',
@@ -102,8 +111,9 @@ export class PropertyContactsResource {
       body,
       schema: PropertyContactResponseSchema,
       signal: options.signal,
+      acknowledged: () => null,
     })
-    return ownedBy(id)(link)
+    return link && ownedBy(id)(link)
   }
 
   async deletePropertyContact(
@@ -117,8 +127,9 @@ export class PropertyContactsResource {
       path,
       schema: DeletedPropertyContactResponseSchema,
       signal: options.signal,
-      // A bodiless 204 is as clear a success as the documented body.
-      noContent: () => ({ deleted: true as const, property_id: id, contact_id: contact }),
+      // A 204, an empty body or `{"success": true}` is as clear a success as the
+      // documented body, which says no more than the request did.
+      acknowledged: () => ({ deleted: true as const, property_id: id, contact_id: contact }),
     })
     return result
   }

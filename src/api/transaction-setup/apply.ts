@@ -1,11 +1,12 @@
 // Applying a plan: a few requests at a time, in an order that keeps the property's
-// primaries right, retrying only what is known not to have happened (a 429).
+// primaries right, retrying only what is known not to have happened (a 429), and
+// reading back what may have happened without an answer saying so.
 import type { OpenToCloseAPI } from '../client'
-import { ConflictError, RateLimitError } from '../errors'
+import { ConflictError, NotFoundError, RateLimitError, writeOutcomeUnknown } from '../errors'
 import { retryDelayFor } from '../retry'
+import { roleKey } from '../roles'
 import type { PropertyContact, PropertyContactUpdate } from '../schemas'
 import type { IdLike } from '../validate'
-import { roleKey } from './input'
 import { isLinkedAsWanted, type TransactionPlanItem } from './plan'
 
 /** The part of the client a setup uses, so a caller may pass a stand-in. */
@@ -33,9 +34,18 @@ export type ItemStatus = 'done' | 'skipped' | 'failed'
 export interface TransactionItemResult {
   item: TransactionPlanItem
   status: ItemStatus
-  /** The link as the server answered it (for a skip: as planned, demotion applied). */
+  /**
+   * The link as the server answered it, or as read back (for a skip: as planned,
+   * demotion applied). Absent when the server acknowledged a write without it.
+   */
   link?: PropertyContact
   error?: Error
+  /**
+   * On a failure: the server never answered whether the write happened, and reading
+   * the link back failed too, so it may have. Such an item is not resent by
+   * failedItems: check the roster (or plan again from it) first.
+   */
+  unconfirmed?: boolean
 }
 
 export interface TransactionApplyResult {
@@ -114,7 +124,7 @@ function limiter(max: number) {
   }
 }
 
-/** Only what differs: the stored spelling of a role is kept when only its case differs. */
+/** Only what differs: the stored spelling of a role is kept when its roleKey is the same. */
 function updateOf(current: PropertyContact | undefined, item: TransactionPlanItem) {
   const body: PropertyContactUpdate = { primary: item.primary }
   // `primary` goes with every role change: a PUT of the role alone would carry a
@@ -125,6 +135,22 @@ function updateOf(current: PropertyContact | undefined, item: TransactionPlanIte
 
 type Outcome = Omit<TransactionItemResult, 'item'>
 
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error))
+}
+
+/** Done; a write acknowledged without its link (null) is done all the same. */
+function doneWith(link: PropertyContact | null): Outcome {
+  return link ? { status: 'done', link } : { status: 'done' }
+}
+
+/** Thrown by a read-back that could not tell: carries the write's own error. */
+class Unconfirmed extends Error {
+  constructor(readonly writeError: unknown) {
+    super('The write may have happened; reading it back failed too.')
+  }
+}
+
 async function write(
   client: TransactionClient,
   propertyId: IdLike,
@@ -134,27 +160,59 @@ async function write(
   if (settings.signal?.aborted) return { status: 'failed', error: stopped() }
   const api = client.propertyContacts
   const retrying = <T>(call: () => Promise<T>) => withRateLimitRetry(call, settings)
+  /** The link as the server has it now; undefined when the contact is not linked. */
+  const readBack = async (writeError: unknown): Promise<PropertyContact | undefined> => {
+    try {
+      return await retrying(() => api.retrievePropertyContact(propertyId, item.contactId))
+    } catch (error) {
+      if (error instanceof NotFoundError) return undefined
+      throw new Unconfirmed(writeError)
+    }
+  }
   const update = async (current: PropertyContact | undefined): Promise<Outcome> => {
     const body = updateOf(current, item)
-    const link = await retrying(() => api.updatePropertyContact(propertyId, item.contactId, body))
-    return { status: 'done', link }
+    try {
+      return doneWith(
+        await retrying(() => api.updatePropertyContact(propertyId, item.contactId, body)),
+      )
+    } catch (error) {
+      // No answer to a PUT: it may have landed. If the link now reads as wanted, it
+      // did; otherwise it failed, and resending the same PUT is harmless.
+      if (!writeOutcomeUnknown(error)) throw error
+      const now = await readBack(error)
+      if (now && isLinkedAsWanted(now, item)) return { status: 'done', link: now }
+      throw error
+    }
   }
   try {
     if (item.action !== 'create') return await update(item.current)
+    let current: PropertyContact | undefined
     try {
       const body = { contact_id: item.contactId, role: item.role, primary: item.primary }
-      const link = await retrying(() => api.createPropertyContact(propertyId, body))
-      return { status: 'done', link }
+      return doneWith(await retrying(() => api.createPropertyContact(propertyId, body)))
     } catch (error) {
-      // 409: linked meanwhile (or by an earlier attempt whose answer was lost): plan
-      // that one link again from what the server has now.
-      if (!(error instanceof ConflictError)) throw error
-      const current = await retrying(() => api.retrievePropertyContact(propertyId, item.contactId))
-      if (isLinkedAsWanted(current, item)) return { status: 'skipped', link: current }
-      return await update(current)
+      // 409: linked meanwhile (or by an earlier attempt whose answer was lost). No
+      // answer at all: the POST may have landed, and resending it blind could link
+      // the contact twice on a server without the 409 rule. Either way, plan that
+      // one link again from what the server has now.
+      if (error instanceof ConflictError) {
+        current = await retrying(() => api.retrievePropertyContact(propertyId, item.contactId))
+        if (isLinkedAsWanted(current, item)) return { status: 'skipped', link: current }
+      } else if (writeOutcomeUnknown(error)) {
+        current = await readBack(error)
+        // Not linked: it did not land (yet); a resend creates it.
+        if (!current) throw error
+        if (isLinkedAsWanted(current, item)) return { status: 'done', link: current }
+      } else {
+        throw error
+      }
     }
+    return await update(current)
   } catch (error) {
-    return { status: 'failed', error: error instanceof Error ? error : new Error(String(error)) }
+    if (error instanceof Unconfirmed) {
+      return { status: 'failed', error: asError(error.writeError), unconfirmed: true }
+    }
+    return { status: 'failed', error: asError(error) }
   }
 }
 
@@ -218,7 +276,7 @@ export async function applyTransactionPlan(
     index: number
     item: TransactionPlanItem
   }
-  const lanes = new Map<string | null, Entry[]>()
+  const lanes = new Map<string, Entry[]>()
   items.forEach((item, index) => {
     const key = roleKey(item.role)
     lanes.set(key, [...(lanes.get(key) ?? []), { index, item }])
@@ -251,7 +309,20 @@ export async function applyTransactionPlan(
   return { results: done, summary }
 }
 
-/** The items of a run that failed: pass them to applyTransactionPlan to resend only those. */
+/**
+ * The items of a run that failed and are safe to send again: pass them to
+ * applyTransactionPlan to resend only those. Unconfirmed ones are left out: they may
+ * have happened, so plan them again from a fresh roster instead.
+ */
 export function failedItems(results: readonly TransactionItemResult[]): TransactionPlanItem[] {
-  return results.filter((result) => result.status === 'failed').map((result) => result.item)
+  return results
+    .filter((result) => result.status === 'failed' && !result.unconfirmed)
+    .map((result) => result.item)
+}
+
+/** The items of a run whose outcome is unknown: check the roster before resending them. */
+export function unconfirmedItems(results: readonly TransactionItemResult[]): TransactionPlanItem[] {
+  return results
+    .filter((result) => result.status === 'failed' && result.unconfirmed === true)
+    .map((result) => result.item)
 }

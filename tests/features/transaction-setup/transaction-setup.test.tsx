@@ -334,6 +334,28 @@ describe('transaction setup: the form', () => {
     expect(writes).toEqual([])
   })
 
+  it('refuses an "Other…" role that mixes alphabets, on its field, and sends nothing', async () => {
+    const { user } = await openSetup()
+    const writes = recordWrites()
+    await pick(user, 'Seller 1', 'Jordan', 'Jordan Smith')
+    await pick(user, 'Buyer 1', 'Emily', 'Emily Smith')
+    await pick(user, 'Agent 1', 'Marcus', 'Marcus Smith')
+    await pick(user, 'Agent 2', 'Rosa', 'Rosa Smith')
+    await addRow(user, 'Add another party', 'Party 1')
+    await pick(user, 'Party 1', 'Walter', 'Walter Smith')
+    await user.selectOptions(roleSelect('Party 1'), 'Other…')
+    const otherRole = await row('Party 1').findByRole('textbox', { name: 'Other role' })
+    await user.type(otherRole, 'Insp\u0435ctor')
+    await user.click(screen.getByRole('button', { name: 'Review plan' }))
+    await waitFor(() => {
+      expect(otherRole).toHaveAttribute('aria-invalid', 'true')
+    })
+    expect(otherRole).toHaveAccessibleDescription(
+      'Role mixes letters from different alphabets (Latin and Cyrillic); retype it',
+    )
+    expect(writes).toEqual([])
+  })
+
   it('adds, reorders and removes rows; the contact and its flags move with the row', async () => {
     const { user } = await openSetup()
     await pick(user, 'Seller 1', 'Jordan', 'Jordan Smith')
@@ -676,6 +698,96 @@ describe('transaction setup: review and apply', () => {
     expect(db.links.find(1, 110)).toMatchObject({ role: 'Buyer', primary: false })
     expect(db.links.find(1, 252)).toMatchObject({ role: 'Listing Agent', primary: false })
     expectOnePrimaryPerRole(1)
+  })
+
+  /** Jordan Smith (7) as Seller, Emily Smith (58) as Buyer, Marcus Smith (133) as Listing Agent. */
+  async function fillThreeLinks(user: User) {
+    await pick(user, 'Seller 1', 'Jordan', 'Jordan Smith')
+    await pick(user, 'Buyer 1', 'Emily', 'Emily Smith')
+    await pick(user, 'Agent 1', 'Marcus', 'Marcus Smith')
+    await pick(user, 'Agent 2', 'Julie W', 'Julie Wood')
+    await reviewPlan(user)
+  }
+
+  it('takes writes answered 204 as done', async () => {
+    server.use(
+      http.post(LINKS, async ({ request, params }) => {
+        const body = (await request.clone().json()) as { contact_id: number; role: string }
+        const primary = (body as { primary?: boolean }).primary ?? false
+        db.links.create(Number(params.propertyId), body.contact_id, { role: body.role, primary })
+        return new HttpResponse(null, { status: 204 })
+      }),
+    )
+    const { user } = await openSetup()
+    await fillThreeLinks(user)
+    await user.click(screen.getByRole('button', { name: 'Apply 3 changes' }))
+    expect(await screen.findByText('All 4 done.')).toBeVisible()
+    expect(cellOf('Jordan Smith', 'Result')).toHaveTextContent(/^Done$/)
+    expect(db.links.find(1, 7)).toMatchObject({ role: 'Seller', primary: true })
+  })
+
+  it('reads the roster again before it shows the outcome and offers "Retry failed"', async () => {
+    let wrote = false
+    let rosterReads = 0
+    let release = () => {
+      /* replaced below */
+    }
+    const gate = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    server.use(
+      http.post(
+        LINKS,
+        () => {
+          wrote = true
+          return HttpResponse.json({ message: 'Database unavailable' }, { status: 500 })
+        },
+        { once: true },
+      ),
+      http.get(LINKS, async () => {
+        if (!wrote) return undefined
+        rosterReads += 1
+        await gate
+        return undefined
+      }),
+    )
+    const { user } = await openSetup()
+    await fillThreeLinks(user)
+    await user.click(screen.getByRole('button', { name: 'Apply 3 changes' }))
+    await waitFor(() => {
+      expect(rosterReads).toBe(1)
+    })
+    expect(screen.getByRole('heading', { level: 2, name: 'Applying the setup…' })).toBeVisible()
+    expect(screen.queryByRole('button', { name: 'Retry failed' })).not.toBeInTheDocument()
+
+    release()
+    expect(await screen.findByRole('heading', { level: 2, name: 'Setup applied' })).toBeVisible()
+    expect(screen.getByRole('button', { name: 'Retry failed' })).toBeVisible()
+  })
+
+  it('shows a write that got no answer and could not be checked as "may have been saved", never resent', async () => {
+    server.use(
+      http.post(LINKS, async ({ request }) => {
+        const body = (await request.clone().json()) as { contact_id?: number }
+        return body.contact_id === 7 ? HttpResponse.error() : undefined
+      }),
+      http.get(
+        `${LINKS}/:contactId`,
+        () => HttpResponse.json({ message: 'Database unavailable' }, { status: 503 }),
+        { once: true },
+      ),
+    )
+    const { user } = await openSetup()
+    await fillThreeLinks(user)
+    const writes = recordWrites()
+    await user.click(screen.getByRole('button', { name: 'Apply 3 changes' }))
+    expect(await screen.findByRole('heading', { level: 2, name: 'Setup applied' })).toBeVisible()
+    expect(screen.getByText('3 of 4 done, 1 not confirmed. What is done stays done.')).toBeVisible()
+    expect(cellOf('Jordan Smith', 'Result')).toHaveTextContent(/^May have been saved: /)
+    expect(screen.getByText(/^One change may have been saved: Jordan Smith\./)).toBeVisible()
+    expect(screen.queryByText(/could not be applied/)).not.toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Retry failed' })).not.toBeInTheDocument()
+    expect(writes.filter((write) => write.startsWith('POST'))).toHaveLength(3)
   })
 
   // A demotion happens with the promotion that replaces it: if that fails, the

@@ -1,6 +1,8 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { useCallback } from 'react'
 import {
   ConflictError,
+  writeOutcomeUnknown,
   type PropertyContact,
   type PropertyContactCreate,
   type PropertyContactUpdate,
@@ -13,9 +15,52 @@ import { propertyContactQueries } from './property-contact-queries'
 // this property's links) and return the invalidation promise, so a caller's
 // `await mutateAsync()` settles once the roster shows the server's truth.
 // Components own what the user sees: closing dialogs, status messages.
+//
+// A write the server acknowledged without the record (204, empty body…) resolves
+// with null: it is done, and the invalidation brings the record. A write whose
+// outcome is unknown (no answer, 5xx, an unreadable 2xx: writeOutcomeUnknown) may
+// have happened: the roster is read again before the promise rejects, so whatever
+// the caller says next can be checked against it (useRefreshedRoster).
 
 function invalidateRoster(queryClient: QueryClient, propertyId: number) {
   return queryClient.invalidateQueries({ queryKey: propertyContactQueries.all(propertyId) })
+}
+
+/**
+ * Reads the roster again and settles once it is read (or could not be). Invalidation
+ * refetches it where it is on screen; where it is not, or that refetch failed, it
+ * is read once more here, without the read retries, so the user is not kept waiting.
+ */
+async function refreshRoster(queryClient: QueryClient, propertyId: number) {
+  await invalidateRoster(queryClient, propertyId)
+  const roster = propertyContactQueries.roster(propertyId)
+  if (!isFresh(queryClient, propertyId)) {
+    await queryClient.query({ ...roster, retry: false }).catch(() => undefined)
+  }
+}
+
+function isFresh(queryClient: QueryClient, propertyId: number) {
+  const state = queryClient.getQueryState(propertyContactQueries.roster(propertyId).queryKey)
+  return state?.status === 'success' && !state.isInvalidated
+}
+
+/** After a write: refreshes the roster as its outcome asks (see above). */
+function settleRoster(queryClient: QueryClient, propertyId: number, error: unknown) {
+  return writeOutcomeUnknown(error)
+    ? refreshRoster(queryClient, propertyId)
+    : invalidateRoster(queryClient, propertyId)
+}
+
+/**
+ * The roster as the server last sent it, or null when it could not be read again:
+ * for a caller whose write failed with an unknown outcome, once its promise rejected.
+ */
+export function useRefreshedRoster(propertyId: number) {
+  const queryClient = useQueryClient()
+  return useCallback((): PropertyContact[] | null => {
+    if (!isFresh(queryClient, propertyId)) return null
+    return queryClient.getQueryData(propertyContactQueries.roster(propertyId).queryKey) ?? null
+  }, [queryClient, propertyId])
 }
 
 /** Snapshot the roster, apply `change` to it, and hand back the snapshot for rollback. */
@@ -48,8 +93,12 @@ export function useLinkContact(propertyId: number) {
       apiClient.propertyContacts.createPropertyContact(propertyId, data),
     onSuccess: () => invalidateRoster(queryClient, propertyId),
     // "Already linked": someone linked them meanwhile, so our roster is out of date.
+    // No answer: the link may exist now, and the roster must show whether it does
+    // before anyone is offered to link again.
     onError: (error) =>
-      error instanceof ConflictError ? invalidateRoster(queryClient, propertyId) : undefined,
+      error instanceof ConflictError || writeOutcomeUnknown(error)
+        ? settleRoster(queryClient, propertyId, error)
+        : undefined,
   })
 }
 
@@ -70,7 +119,7 @@ export function useUpdateLink(propertyId: number) {
     onError: (_error, _variables, snapshot) => {
       rollback(queryClient, propertyId, snapshot)
     },
-    onSettled: () => invalidateRoster(queryClient, propertyId),
+    onSettled: (_link, error) => settleRoster(queryClient, propertyId, error),
   })
 }
 
@@ -86,6 +135,6 @@ export function useUnlinkContact(propertyId: number) {
     onError: (_error, _link, snapshot) => {
       rollback(queryClient, propertyId, snapshot)
     },
-    onSettled: () => invalidateRoster(queryClient, propertyId),
+    onSettled: (_result, error) => settleRoster(queryClient, propertyId, error),
   })
 }

@@ -1,9 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useRef, useState } from 'react'
 import { Controller, useForm } from 'react-hook-form'
-import type { Contact, PropertyContact } from '../../../api'
+import { writeOutcomeUnknown, type Contact, type PropertyContact } from '../../../api'
 import { Modal } from '../../../components/ui/modal'
-import { useLinkContact } from '../api/property-contact-mutations'
+import { unconfirmedWriteMessage } from '../../../lib/error-message'
+import { useLinkContact, useRefreshedRoster } from '../api/property-contact-mutations'
 import {
   EMPTY_LINK_FORM,
   LinkFormSchema,
@@ -19,7 +20,11 @@ interface LinkContactDialogProps {
   propertyId: number
   roster: readonly PropertyContact[]
   onClose: () => void
-  onLinked: (link: PropertyContact) => void
+  /**
+   * The contact is on the deal now. `confirmed` is false when the server did not
+   * answer, but the roster read again afterwards shows the link.
+   */
+  onLinked: (link: Pick<PropertyContact, 'contact' | 'role'>, confirmed: boolean) => void
 }
 
 export function LinkContactDialog({
@@ -29,6 +34,7 @@ export function LinkContactDialog({
   onLinked,
 }: LinkContactDialogProps) {
   const link = useLinkContact(propertyId)
+  const refreshedRoster = useRefreshedRoster(propertyId)
   const [selected, setSelected] = useState<Contact | null>(null)
   const [formError, setFormError] = useState<string | null>(null)
   const submitting = useRef(false)
@@ -42,10 +48,31 @@ export function LinkContactDialog({
     if (submitting.current) return
     submitting.current = true
     setFormError(null)
+    const payload = toCreatePayload(values)
+    const onRosterNow = () =>
+      refreshedRoster()?.find((entry) => entry.contact_id === values.contact_id)
     try {
-      const created = await link.mutateAsync(toCreatePayload(values))
-      onLinked(created)
+      const created = await link.mutateAsync(payload)
+      // Acknowledged without the link: the roster was read again and has it.
+      const linked =
+        created ?? onRosterNow() ?? (selected && { contact: selected, role: payload.role ?? null })
+      if (linked) onLinked(linked, true)
+      else onClose()
     } catch (error) {
+      if (writeOutcomeUnknown(error)) {
+        // The POST may have landed. The roster was read again before we got here: if
+        // it shows the contact, say so; if not, the form stays, with what was typed,
+        // for linking again against the fresh roster — never a blind resend.
+        const existing = onRosterNow()
+        if (existing) {
+          onLinked(existing, false)
+          return
+        }
+        const refreshed = refreshedRoster() !== null
+        const missing = refreshed && selected ? ` ${fullName(selected)} is not on it yet.` : ''
+        setFormError(`${unconfirmedWriteMessage('this link', refreshed)}${missing}`)
+        return
+      }
       const message = applyServerError(error, form, () => {
         const existing = roster.find((entry) => entry.contact_id === values.contact_id)
         if (!existing || !selected) return undefined

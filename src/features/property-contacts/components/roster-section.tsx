@@ -4,14 +4,19 @@ import type { PropertyContact } from '../../../api'
 import { LoadError } from '../../../components/ui/load-error'
 import { RateLimitNotice } from '../../../components/ui/rate-limit-notice'
 import { useAnnounce } from '../../../components/ui/status-region'
-import { MethodNotAllowedError } from '../../../api'
-import { errorMessage } from '../../../lib/error-message'
+import { MethodNotAllowedError, writeOutcomeUnknown } from '../../../api'
+import { errorMessage, unconfirmedWriteMessage } from '../../../lib/error-message'
 import {
   useMarkRefused,
   useRefusedOperations,
   type RefusableOperation,
 } from '../../../lib/server-capabilities'
-import { useLinkContact, useUnlinkContact, useUpdateLink } from '../api/property-contact-mutations'
+import {
+  useLinkContact,
+  useRefreshedRoster,
+  useUnlinkContact,
+  useUpdateLink,
+} from '../api/property-contact-mutations'
 import { usePropertyContacts } from '../api/use-property-contacts'
 import { hasFilters, NO_FILTERS, type RosterFilters as Filters } from '../filters'
 import { fullName } from '../../../lib/roles'
@@ -59,7 +64,7 @@ function refusedNotice(refused: ReadonlySet<RefusableOperation>): string {
   return `The connected server does not allow ${actions} contact links, so Roster no longer offers it. Reload the page to try again.`
 }
 
-function describe(link: PropertyContact): string {
+function describe(link: Pick<PropertyContact, 'contact' | 'role'>): string {
   return link.role ? `${fullName(link.contact)} (${link.role})` : fullName(link.contact)
 }
 
@@ -74,6 +79,7 @@ export function RosterSection({ propertyId, filters, onFiltersChange }: RosterSe
   const relink = useLinkContact(propertyId)
   const update = useUpdateLink(propertyId)
   const unlink = useUnlinkContact(propertyId)
+  const refreshedRoster = useRefreshedRoster(propertyId)
   const [filterKey, setFilterKey] = useState(0)
   const refused = useRefusedOperations()
   const markRefused = useMarkRefused()
@@ -132,11 +138,29 @@ export function RosterSection({ propertyId, filters, onFiltersChange }: RosterSe
         announce({ text: `Linked ${describe(link)} again.`, tone: 'success' })
       })
       .catch((error: unknown) => {
-        announce({
-          text: `Could not link ${describe(link)} again. ${errorMessage(error)}`,
-          tone: 'error',
-          action: { label: 'Try again', onAction: () => undoUnlink(link) },
-        })
+        if (!writeOutcomeUnknown(error)) {
+          announce({
+            text: `Could not link ${describe(link)} again. ${errorMessage(error)}`,
+            tone: 'error',
+            action: { label: 'Try again', onAction: () => undoUnlink(link) },
+          })
+          return
+        }
+        // The POST may have landed: the roster was read again; never offer to resend
+        // it blind (on a server without the 409 rule that links them twice).
+        const fresh = refreshedRoster()
+        const now = fresh?.find((entry) => entry.contact_id === link.contact_id)
+        announce(
+          now
+            ? {
+                text: `Linked ${describe(now)} again: the server did not confirm it, but the refreshed roster shows them.`,
+                tone: 'success',
+              }
+            : {
+                text: unconfirmedWriteMessage(`linking ${describe(link)} again`, fresh !== null),
+                tone: 'error',
+              },
+        )
       })
   }
 
@@ -157,8 +181,26 @@ export function RosterSection({ propertyId, filters, onFiltersChange }: RosterSe
       })
       .catch((error: unknown) => {
         if (error instanceof MethodNotAllowedError) markRefused('delete')
+        if (!writeOutcomeUnknown(error)) {
+          announce({
+            text: `Could not unlink ${describe(link)}. ${errorMessage(error)}`,
+            tone: 'error',
+          })
+          return
+        }
+        // The roster was read again: it tells whether the unlink happened.
+        const fresh = refreshedRoster()
+        if (fresh && !fresh.some((entry) => entry.contact_id === link.contact_id)) {
+          announce({
+            text: `Unlinked ${describe(link)}: the server did not confirm it, but the refreshed roster no longer shows them.`,
+            tone: 'success',
+            action: { label: 'Undo', onAction: () => undoUnlink(link) },
+            focusAction: document.activeElement === headingRef.current,
+          })
+          return
+        }
         announce({
-          text: `Could not unlink ${describe(link)}. ${errorMessage(error)}`,
+          text: unconfirmedWriteMessage(`unlinking ${describe(link)}`, fresh !== null),
           tone: 'error',
         })
       })
@@ -185,6 +227,25 @@ export function RosterSection({ propertyId, filters, onFiltersChange }: RosterSe
         announce({ text: `Saved changes to ${fullName(link.contact)}.`, tone: 'success' })
       })
       .catch((error: unknown) => {
+        if (writeOutcomeUnknown(error)) {
+          // The roster was read again; a PUT is safe to send again, from what it shows.
+          const fresh = refreshedRoster()
+          const now = fresh?.find((entry) => entry.contact_id === link.contact_id) ?? link
+          announce({
+            text: unconfirmedWriteMessage(
+              `the changes to ${fullName(link.contact)}`,
+              fresh !== null,
+            ),
+            tone: 'error',
+            action: {
+              label: 'Edit again',
+              onAction: () => {
+                setDialog({ kind: 'edit', link: now, draft: values })
+              },
+            },
+          })
+          return
+        }
         const text = `Could not save changes to ${fullName(link.contact)}. ${errorMessage(error)} Your changes were not applied.`
         if (error instanceof MethodNotAllowedError) {
           // Offering "Edit again" would only fail the same way.
@@ -324,9 +385,14 @@ export function RosterSection({ propertyId, filters, onFiltersChange }: RosterSe
             propertyId={propertyId}
             roster={allLinks ?? []}
             onClose={closeDialog}
-            onLinked={(link) => {
+            onLinked={(link, confirmed) => {
               setDialog(null)
-              announce({ text: `Linked ${describe(link)}.`, tone: 'success' })
+              announce({
+                text: confirmed
+                  ? `Linked ${describe(link)}.`
+                  : `Linked ${describe(link)}: the server did not confirm it, but the refreshed roster shows them.`,
+                tone: 'success',
+              })
             }}
           />
         )}

@@ -1,6 +1,7 @@
+import { sameRole } from '../../../api'
+import { writeOutcomeUnknown } from '../../../api'
 import type { TransactionItemResult, TransactionPlanItem } from '../../../api/transaction-setup'
 import { errorMessage } from '../../../lib/error-message'
-import { sameRole } from '../../../lib/roles'
 
 interface PlanTableProps {
   items: readonly TransactionPlanItem[]
@@ -29,13 +30,14 @@ function plannedAction(item: TransactionPlanItem, nameOf: (id: number) => string
   }
 }
 
-type Tone = 'done' | 'failed' | 'pending' | 'skipped' | 'blocked'
+type Tone = 'done' | 'failed' | 'pending' | 'skipped' | 'blocked' | 'unconfirmed'
 
 /**
  * Where an item stands. A demotion has no request of its own: it happens with
  * the promotion that replaces it, so it is done exactly when that promotion is
  * (and stays undone, "blocked", while the promotion failed — also after a retry
- * that only resent the promotion).
+ * that only resent the promotion). A write the server never confirmed, and that could
+ * not be read back, is "unconfirmed": it may have happened, and so may its demotion.
  */
 export function itemState(
   item: TransactionPlanItem,
@@ -51,11 +53,13 @@ export function itemState(
     )
     const promoted = promoter ? results.get(promoter) : undefined
     if (!promoted) return 'pending'
-    return promoted.status === 'failed' ? 'blocked' : 'done'
+    if (promoted.status !== 'failed') return 'done'
+    return promoted.unconfirmed ? 'unconfirmed' : 'blocked'
   }
   const result = results.get(item)
   if (!result) return 'pending'
-  return result.status === 'failed' ? 'failed' : result.status === 'skipped' ? 'skipped' : 'done'
+  if (result.status === 'failed') return result.unconfirmed ? 'unconfirmed' : 'failed'
+  return result.status === 'skipped' ? 'skipped' : 'done'
 }
 
 function outcome(
@@ -70,12 +74,16 @@ function outcome(
     case 'pending':
       return { text: running ? 'Working…' : 'Not started', tone }
     case 'failed': {
-      const result = results.get(item)
+      const error = results.get(item)?.error
+      // No answer, but the link was read back and is not as planned: not saved.
+      const checked = writeOutcomeUnknown(error) ? ' Checked on the server: not saved.' : ''
+      return { text: `Failed: ${errorMessage(error)}${checked}`, tone }
+    }
+    case 'unconfirmed':
       return {
-        text: `Failed: ${errorMessage(result?.error)}`,
+        text: 'May have been saved: the server did not confirm it, and it could not be checked. Check the roster before setting it up again.',
         tone,
       }
-    }
     case 'blocked':
       return {
         text: `Still primary: ${nameOf(item.demotedBy ?? item.contactId)} could not take over`,

@@ -2,19 +2,20 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useForm } from 'react-hook-form'
 import { Link } from 'wouter'
-import { ValidationError, type PropertyContact } from '../../../api'
+import { ValidationError, sameRole, type PropertyContact } from '../../../api'
 // Imported from its own module, not the client's index: only this lazy page needs it.
 import {
   applyTransactionPlan,
   failedItems,
   setupPropertyTransaction,
+  unconfirmedItems,
   type TransactionItemResult,
   type TransactionPlan,
   type TransactionPlanItem,
 } from '../../../api/transaction-setup'
 import { apiClient } from '../../../lib/api-client'
 import { errorMessage } from '../../../lib/error-message'
-import { fullName, sameRole } from '../../../lib/roles'
+import { fullName } from '../../../lib/roles'
 import { useLeaveWarning } from '../../../lib/use-leave-warning'
 import {
   DEFAULT_SETUP,
@@ -31,8 +32,11 @@ import { itemState, PlanTable } from './plan-table'
 interface TransactionSetupProps {
   propertyId: number
   roster: readonly PropertyContact[]
-  /** Refreshes what the rest of the app shows once writes happened. */
-  onApplied: () => void
+  /**
+   * Refreshes what the rest of the app shows once writes happened; settles once the
+   * roster is read again, before the outcome (and Retry failed) is shown.
+   */
+  onApplied: () => Promise<unknown>
 }
 
 type Stage =
@@ -150,8 +154,10 @@ export function TransactionSetup({ propertyId, roster, onApplied }: TransactionS
         },
       })
     } finally {
+      // Some writes may have landed without an answer: the roster is read again
+      // before the outcome, and a way to resend, is shown.
+      await onApplied().catch(() => undefined)
       show(false)
-      onApplied()
     }
   }
 
@@ -233,6 +239,7 @@ export function TransactionSetup({ propertyId, roster, onApplied }: TransactionS
 
   const results = [...stage.results.values()]
   const failed = failedItems(results)
+  const unconfirmed = unconfirmedItems(results)
   const finished = results.length
   // A demotion counts as done only once the promotion that causes it is.
   const done = plan.items.filter((item) => {
@@ -249,10 +256,21 @@ export function TransactionSetup({ propertyId, roster, onApplied }: TransactionS
       <p className="setup-summary" role="status">
         {stage.running
           ? `${finished} of ${plan.items.length} finished.`
-          : failed.length === 0
+          : failed.length === 0 && unconfirmed.length === 0
             ? `All ${plan.items.length} done.`
-            : `${done} of ${plan.items.length} done, ${failed.length} failed. What is done stays done.`}
+            : `${done} of ${plan.items.length} done${failed.length > 0 ? `, ${failed.length} failed` : ''}${unconfirmed.length > 0 ? `, ${unconfirmed.length} not confirmed` : ''}. What is done stays done.`}
       </p>
+      {!stage.running && unconfirmed.length > 0 && (
+        <div role="alert" className="callout callout-info">
+          <p>
+            {unconfirmed.length === 1 ? 'One change' : `${unconfirmed.length} changes`} may have
+            been saved: {unconfirmed.map((item) => nameOf(item.contactId)).join(', ')}. The server
+            did not confirm {unconfirmed.length === 1 ? 'it' : 'them'}, and Roster could not check.
+            Check the roster on the property page before setting{' '}
+            {unconfirmed.length === 1 ? 'it' : 'them'} up again.
+          </p>
+        </div>
+      )}
       {!stage.running && failed.length > 0 && (
         <div role="alert" className="callout callout-error">
           <p>
