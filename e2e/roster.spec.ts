@@ -550,14 +550,14 @@ test.describe('accessibility (axe)', () => {
     await expectNoA11yViolations(page, 'the page with a status message')
   })
 
-  test('an error message with "Edit again", after a refused edit', async ({ page }) => {
+  test('an error message with "Edit again", after an unconfirmed edit', async ({ page }) => {
     await failNextEditOfPatrick(page)
     await openProperty(page)
     await page.getByRole('button', { name: 'Edit Patrick Garcia' }).click()
     const dialog = await expectDialogOpen(page, 'Edit Patrick Garcia')
     await dialog.getByRole('checkbox', { name: 'Primary contact for this role' }).check()
     await dialog.getByRole('button', { name: 'Save changes' }).click()
-    const failure = alertMessage(page, 'Could not save changes to Patrick Garcia.')
+    const failure = alertMessage(page, 'The server did not confirm the changes to Patrick Garcia.')
     await expect(failure.getByRole('button', { name: 'Edit again' })).toBeVisible()
     await shot(page, 'edit-failed-alert')
     await expectNoA11yViolations(page, 'the page with an error message')
