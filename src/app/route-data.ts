@@ -1,9 +1,7 @@
-import { parsePropertyIdParam } from './property-id-param'
+import { matchPropertyPage } from '../config/paths'
 
-// The property page's address, as the router matches it (routes.tsx).
-const PROPERTY_PAGE = /^\/properties\/([^/]+)\/?$/
-
-/** The property id when `pathname` is a property page, else null. */
+/** The property id when `pathname` is a property page (not its setup), else null. */
 export function propertyPageId(pathname: string): number | null {
-  return parsePropertyIdParam(PROPERTY_PAGE.exec(pathname)?.[1])
+  const page = matchPropertyPage(pathname)
+  return page?.page === 'property' ? page.propertyId : null
 }

@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react'
 import { Route, Switch } from 'wouter'
+import { paths } from '../config/paths'
 import { NotFoundPage } from './not-found-page'
 import { PropertyPage } from './property-page'
 
@@ -29,13 +30,13 @@ function Loading({ children }: { children: ReactNode }) {
 export function AppRoutes() {
   return (
     <Switch>
-      <Route path="/">
+      <Route path={paths.properties.pattern}>
         <Loading>
           <PropertiesPage />
         </Loading>
       </Route>
-      <Route path="/properties/:propertyId" component={PropertyPage} />
-      <Route path="/properties/:propertyId/setup">
+      <Route path={paths.property.pattern} component={PropertyPage} />
+      <Route path={paths.propertySetup.pattern}>
         <Loading>
           <TransactionSetupRoute />
         </Loading>

@@ -4,6 +4,7 @@
 // It guards itself as the production server guards the live proxy
 // (src/server/request-guards.ts): only known host names, nothing from other sites, and
 // writes only with a JSON body of at most 1 MiB.
+import { API_BASE } from '../config/paths.ts'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { getResponse } from 'msw'
 import {
@@ -39,7 +40,6 @@ export interface MockMiddlewareOptions {
   writeSnapshot?: (file: string, snapshot: DbSnapshot) => void
 }
 
-const API_PREFIX = '/api/v1'
 const HEALTH_PATH = '/__mock/health'
 const RESET_PATH = '/__mock/reset'
 
@@ -165,7 +165,7 @@ export function createMockMiddleware(options: MockMiddlewareOptions = {}): Middl
 
   return (req, res, next) => {
     const path = pathOf(req)
-    const api = path === API_PREFIX || path.startsWith(`${API_PREFIX}/`)
+    const api = path === API_BASE || path.startsWith(`${API_BASE}/`)
     if (!api && path !== HEALTH_PATH && path !== RESET_PATH) {
       next()
       return

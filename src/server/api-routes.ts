@@ -3,6 +3,8 @@
 // without contacting the upstream, so the proxy cannot be used to reach the rest of
 // the account's API with the account's token.
 
+import { ID_SEGMENT } from '../config/paths.ts'
+
 export type ApiMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
 interface ApiRoute {
@@ -10,8 +12,7 @@ interface ApiRoute {
   methods: readonly ApiMethod[]
 }
 
-// Up to 15 digits: every id that fits a JavaScript safe integer, nothing odder.
-const ID = '[0-9]{1,15}'
+const ID = ID_SEGMENT
 
 const API_ROUTES: readonly ApiRoute[] = [
   { pattern: /^\/properties$/, methods: ['GET'] },

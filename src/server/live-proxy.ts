@@ -4,6 +4,7 @@
 // expects. The token exists only on the server: the browser never sends it, never
 // receives it, and never sees a URL that holds it.
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { API_BASE } from '../config/paths.ts'
 import { matchApiRoute, type ApiMethod } from './api-routes.ts'
 import type { LiveConfig } from './live-config.ts'
 import {
@@ -24,7 +25,8 @@ export type LiveProxyOptions = UpstreamOptions & {
   upstream?: Upstream
 }
 
-export const API_PREFIX = '/api/v1'
+/** The API's base path on our own origin (src/config/paths.ts). */
+export const API_PREFIX = API_BASE
 
 export function createLiveProxy(config: LiveConfig, options: LiveProxyOptions = {}): Middleware {
   const upstream = options.upstream ?? createUpstream(config, options)

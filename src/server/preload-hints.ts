@@ -5,18 +5,16 @@
 //   its stylesheet), read from index.html itself, so they follow every build;
 // - the API reads a page starts with. The app's own fetch of the same URL (same mode
 //   and credentials: crossorigin=anonymous is fetch()'s default) takes the preloaded
-//   response. Keep in step with the routes in src/app/routes.tsx and the URLs the
-//   client builds for them. Not for a page rendered on the server: its data is in it.
+//   response. Pages and API paths come from src/config/paths.ts, as the router's and
+//   the client's do. Not for a page rendered on the server: its data is in it.
 // The entry script comes first: over HTTP/1.1 the first request after the HTML may
 // reuse its connection, and the script is the largest file the page needs.
 
-const PROPERTY_PAGE = /^\/properties\/([1-9]\d{0,15})(?:\/setup)?\/?$/
+import { matchPropertyPage, propertyPageReads } from '../config/paths.ts'
 
 function apiReadsOf(pathname: string): string[] {
-  const match = PROPERTY_PAGE.exec(pathname)
-  if (!match) return []
-  const id = match[1] ?? ''
-  return [`/api/v1/properties/${id}`, `/api/v1/properties/${id}/contacts`]
+  const page = matchPropertyPage(pathname)
+  return page === null ? [] : propertyPageReads(page.propertyId)
 }
 
 /** Link header values for the API reads of the page at `pathname`; none for other pages. */

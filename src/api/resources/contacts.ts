@@ -1,3 +1,4 @@
+import { apiPaths } from '../../config/paths'
 import type { HttpClient, RequestOptions } from '../http'
 import {
   ContactCreateSchema,
@@ -21,7 +22,7 @@ export class ContactsResource {
     const query = checkParams(SearchParamsSchema, params, { method: 'GET', endpoint: '/contacts' })
     const result = await this.http.request({
       method: 'GET',
-      path: '/contacts',
+      path: apiPaths.contacts(),
       query,
       schema: ContactListResponseSchema,
       signal: options.signal,
@@ -33,7 +34,7 @@ export class ContactsResource {
     const id = checkId(contactId, 'contactId', { method: 'GET', endpoint: '/contacts/{id}' })
     const result = await this.http.request({
       method: 'GET',
-      path: `/contacts/${id}`,
+      path: apiPaths.contact(id),
       schema: ContactResponseSchema,
       signal: options.signal,
     })
@@ -48,7 +49,7 @@ export class ContactsResource {
     const body = checkBody(ContactCreateSchema, data, { method: 'POST', endpoint: '/contacts' })
     const result = await this.http.request({
       method: 'POST',
-      path: '/contacts',
+      path: apiPaths.contacts(),
       body,
       schema: ContactResponseSchema,
       signal: options.signal,

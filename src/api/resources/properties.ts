@@ -1,3 +1,4 @@
+import { apiPaths } from '../../config/paths'
 import type { HttpClient, RequestOptions } from '../http'
 import {
   PropertyListResponseSchema,
@@ -23,7 +24,7 @@ export class PropertiesResource {
     })
     const result = await this.http.request({
       method: 'GET',
-      path: '/properties',
+      path: apiPaths.properties(),
       query,
       schema: PropertyListResponseSchema,
       signal: options.signal,
@@ -35,7 +36,7 @@ export class PropertiesResource {
     const id = checkId(propertyId, 'propertyId', { method: 'GET', endpoint: '/properties/{id}' })
     const result = await this.http.request({
       method: 'GET',
-      path: `/properties/${id}`,
+      path: apiPaths.property(id),
       schema: PropertyResponseSchema,
       signal: options.signal,
     })

@@ -1,3 +1,4 @@
+import { apiPaths } from '../../config/paths'
 import type { HttpClient, HttpMethod, RequestOptions } from '../http'
 import {
   DeletedPropertyContactResponseSchema,
@@ -45,7 +46,7 @@ export class PropertyContactsResource {
     const query = checkParams(ListPropertyContactsParamsSchema, params, where)
     const links = await this.http.request({
       method: 'GET',
-      path: `/properties/${id}/contacts`,
+      path: apiPaths.propertyContacts(id),
       query,
       schema: PropertyContactListResponseSchema,
       signal: options.signal,
@@ -62,7 +63,7 @@ export class PropertyContactsResource {
       method: 'POST',
       endpoint: '/properties/{id}/contacts',
     })
-    const path = `/properties/${id}/contacts`
+    const path = apiPaths.propertyContacts(id)
     const body = checkBody(PropertyContactCreateSchema, contactData, {
       method: 'POST',
       endpoint: path,
@@ -139,5 +140,5 @@ function linkPath(method: HttpMethod, propertyId: IdLike, contactId: IdLike) {
   const where = { method, endpoint: '/properties/{id}/contacts/{contact_id}' }
   const id = checkId(propertyId, 'propertyId', where)
   const contact = checkId(contactId, 'contactId', where)
-  return { id, contact, path: `/properties/${id}/contacts/${contact}` }
+  return { id, contact, path: apiPaths.propertyContact(id, contact) }
 }

@@ -14,6 +14,7 @@ import {
   readSearch,
   type FieldErrors,
 } from './respond.ts'
+import { API_BASE } from '../../config/paths.ts'
 
 const digitsOf = (text: string) => text.replace(/\D/g, '')
 
@@ -41,7 +42,7 @@ const byName = (a: Contact, b: Contact) =>
 
 export const contactHandlers = [
   http.get(
-    '*/api/v1/contacts',
+    `*${API_BASE}/contacts`,
     gated(({ request }) => {
       const url = new URL(request.url)
       const errors: FieldErrors = {}
@@ -57,7 +58,7 @@ export const contactHandlers = [
   ),
 
   http.get(
-    '*/api/v1/contacts/:contactId',
+    `*${API_BASE}/contacts/:contactId`,
     gated(({ params }) => {
       const id = parsePathId(params.contactId)
       const contact = id === null ? undefined : db.contacts.find(id)
@@ -68,7 +69,7 @@ export const contactHandlers = [
   ),
 
   http.post(
-    '*/api/v1/contacts',
+    `*${API_BASE}/contacts`,
     gated(async ({ request }) => {
       const body = await readJsonObject(request)
       if (body instanceof Response) return body

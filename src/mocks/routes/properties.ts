@@ -13,6 +13,7 @@ import {
   readSearch,
 } from './respond.ts'
 import type { FieldErrors } from './respond.ts'
+import { API_BASE } from '../../config/paths.ts'
 
 /** The property a path names, or the 404 to answer instead. */
 export function findProperty(param: string | readonly string[] | undefined): Property | Response {
@@ -23,7 +24,7 @@ export function findProperty(param: string | readonly string[] | undefined): Pro
 
 export const propertyHandlers = [
   http.get(
-    '*/api/v1/properties',
+    `*${API_BASE}/properties`,
     gated(({ request }) => {
       const url = new URL(request.url)
       const errors: FieldErrors = {}
@@ -42,7 +43,7 @@ export const propertyHandlers = [
   ),
 
   http.get(
-    '*/api/v1/properties/:propertyId',
+    `*${API_BASE}/properties/:propertyId`,
     gated(({ params }) => {
       const property = findProperty(params.propertyId)
       return property instanceof Response ? property : json(property)

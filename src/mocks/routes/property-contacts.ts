@@ -20,8 +20,9 @@ import {
   readPage,
   type FieldErrors,
 } from './respond.ts'
+import { API_BASE } from '../../config/paths.ts'
 
-const PATH = '*/api/v1/properties/:propertyId/contacts'
+const PATH = `*${API_BASE}/properties/:propertyId/contacts`
 const ITEM_PATH = `${PATH}/:contactId`
 
 type PathParam = string | readonly string[] | undefined
