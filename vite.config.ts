@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 import { mockBackend } from './src/mocks/vite-plugin.ts'
+import { buildManifest } from './src/server/build-manifest-plugin.ts'
 import { liveProxy, securityHeaders } from './src/server/vite-plugin.ts'
 
 // The browser always calls /api/v1 on its own origin. What answers there is decided
@@ -9,8 +10,9 @@ import { liveProxy, securityHeaders } from './src/server/vite-plugin.ts'
 // dev and preview servers, or with ROSTER_API=live the proxy to the live API that
 // adds the token (src/server). No mock code and no token is ever part of the bundle.
 export default defineConfig({
-  // securityHeaders first, so the preview's every response carries them.
-  plugins: [react(), securityHeaders(), mockBackend(), liveProxy()],
+  // securityHeaders first, so the preview's every response carries them. buildManifest
+  // compresses the written build and makes its page (src/server/build-manifest.ts).
+  plugins: [react(), securityHeaders(), mockBackend(), liveProxy(), buildManifest()],
   resolve: {
     alias: [
       {

@@ -1,6 +1,8 @@
 // @vitest-environment node
 // Compression of the built app by the production (and mock standalone) server: the
 // bytes on the wire, read with node:http, which (unlike fetch) does not decode them.
+// Each root is prepared as `vite build` leaves it: files, then the build manifest
+// (writeBuildManifest, what src/server/build-manifest-plugin.ts runs after the build).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { request, type IncomingHttpHeaders } from 'node:http'
@@ -14,14 +16,13 @@ import {
   contentSecurityPolicyWithStyles,
 } from '../../src/server/security-headers'
 import { entryLinksFor } from '../../src/server/preload-hints'
-import {
-  inlineStylesheets,
-  MIN_COMPRESS_BYTES,
-  negotiateEncoding,
-} from '../../src/server/static-files'
+import { inlineStylesheets, writeBuildManifest } from '../../src/server/build-manifest'
+import { MIN_COMPRESS_BYTES } from '../../src/server/content-types'
+import { negotiateEncoding } from '../../src/server/encoding'
 import { closeServers, letLocalRequestsThrough, listen } from './http-helpers'
 
-// The real compressors, counted: each file should be compressed once, not per request.
+// The real compressors, counted: each file is compressed once, by the build, never per
+// request (only pages rendered on the server are, as they differ per request).
 vi.mock('node:zlib', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:zlib')>()
   return {
@@ -81,8 +82,6 @@ function file(path: string): Buffer {
 
 beforeEach(async () => {
   letLocalRequestsThrough()
-  vi.mocked(brotliCompress).mockClear()
-  vi.mocked(gzip).mockClear()
   root = mkdtempSync(join(tmpdir(), 'roster-dist-'))
   mkdirSync(join(root, 'assets'))
   writeFileSync(join(root, 'index.html'), INDEX)
@@ -95,12 +94,15 @@ beforeEach(async () => {
     join(root, 'noise.txt'),
     Buffer.from(Array.from({ length: 4096 }, () => Math.floor(Math.random() * 256))),
   )
+  await writeBuildManifest(root)
+  // Counted compressions below are the requests' own; the build's have their own test.
+  vi.mocked(brotliCompress).mockClear()
+  vi.mocked(gzip).mockClear()
   origin = await listen(
     createProductionHandler({
       root,
       api: (_req, _res, next) => next(),
       allowedHosts: allowedHostsFrom('127.0.0.1', undefined),
-      // Counted compressions below are the requests' own; warm-up has its own test.
       warmCompression: false,
     }),
   )
@@ -217,17 +219,20 @@ describe('compressed static files', () => {
     expect(plainHead.headers['content-length']).toBe(String(BUNDLE.length))
   })
 
-  it('compresses each file once per coding, also for concurrent requests', async () => {
+  it('sends the copies the build compressed, compressing nothing per request, also for concurrent requests', async () => {
     const first = await Promise.all([1, 2, 3].map(() => get('/assets/index-abc.js', 'br')))
     const again = await get('/assets/index-abc.js', 'br')
     await get('/assets/index-abc.js', 'br', 'HEAD')
     for (const response of [...first, again]) {
       expect(response.body.equals(first[0]?.body ?? Buffer.alloc(0))).toBe(true)
+      expect(response.body.equals(file('assets/index-abc.js.br'))).toBe(true)
     }
-    expect(brotliCompress).toHaveBeenCalledTimes(1)
+    expect(brotliCompress).not.toHaveBeenCalled()
     await get('/assets/index-abc.js', 'gzip')
-    await get('/assets/index-abc.js', 'gzip')
-    expect(gzip).toHaveBeenCalledTimes(1)
+    expect(
+      (await get('/assets/index-abc.js', 'gzip')).body.equals(file('assets/index-abc.js.gz')),
+    ).toBe(true)
+    expect(gzip).not.toHaveBeenCalled()
   })
 
   it('compresses index.html again once a new build rewrites it', async () => {
@@ -238,8 +243,12 @@ describe('compressed static files', () => {
     expect(next.length).toBe(INDEX.length)
     const later = new Date(Date.now() + 60_000)
     utimesSync(join(root, 'index.html'), later, later)
+    // The new build's own step, while the server runs: it compresses, the server does not.
+    await writeBuildManifest(root)
+    const byTheBuild = vi.mocked(brotliCompress).mock.calls.length
+    expect(brotliDecompressSync(file('index.html.br')).toString()).toBe(next)
     expect(brotliDecompressSync((await get('/', 'br')).body).toString()).toBe(next)
-    expect(brotliCompress).toHaveBeenCalledTimes(2)
+    expect(brotliCompress).toHaveBeenCalledTimes(byTheBuild)
     expect((await get('/properties/1')).headers.link).toContain('</assets/index-def.js>')
   })
 })
@@ -389,6 +398,7 @@ describe('the stylesheet, inline', () => {
   it('goes out in the page, allowed by its hash and nothing else, with no preload for it', async () => {
     writeFileSync(join(root, 'assets', 'index-abc.css'), CSS)
     writeFileSync(join(root, 'index.html'), STYLED)
+    await writeBuildManifest(root)
     const response = await get('/properties/12')
     const html = response.body.toString()
     expect(html).toContain(`<style>${CSS}</style></head>`)
@@ -450,10 +460,15 @@ describe('entryLinksFor', () => {
   })
 })
 
-describe('warm-up at start', () => {
+describe('compression at build time', () => {
   it('compresses the text files of the build before anyone asks, so requests find them ready', async () => {
     vi.mocked(brotliCompress).mockClear()
     vi.mocked(gzip).mockClear()
+    await writeBuildManifest(root)
+    // index.html, the bundle, the SVG and the noise (tried, found bigger, dropped), in
+    // both codings; not the tiny file or the PNG.
+    expect(brotliCompress).toHaveBeenCalledTimes(4)
+    expect(gzip).toHaveBeenCalledTimes(4)
     const warmOrigin = await listen(
       createProductionHandler({
         root,
@@ -461,12 +476,6 @@ describe('warm-up at start', () => {
         allowedHosts: allowedHostsFrom('127.0.0.1', undefined),
       }),
     )
-    // index.html, the bundle, the SVG and the noise (tried, found bigger, dropped), in
-    // both codings; not the tiny file or the PNG.
-    await vi.waitFor(() => {
-      expect(brotliCompress).toHaveBeenCalledTimes(4)
-      expect(gzip).toHaveBeenCalledTimes(4)
-    })
     const response = await get('/assets/index-abc.js', 'br', 'GET', warmOrigin)
     expect(brotliDecompressSync(response.body).equals(file('assets/index-abc.js'))).toBe(true)
     expect(brotliCompress).toHaveBeenCalledTimes(4)
