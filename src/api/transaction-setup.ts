@@ -2,27 +2,18 @@
 // `setup_property_transaction` does, but safe to run again: it reads the roster
 // first and writes only what differs. Framework-free, so Node scripts can use it.
 import type { IdLike } from './validate'
+import { applyTransactionPlan } from './transaction-setup/apply'
+import { parseTransactionSetup, type TransactionSetupInput } from './transaction-setup/input'
+import { planLinks, type TransactionPlan } from './transaction-setup/plan'
+import type { TransactionApplyResult } from './transaction-setup/progress'
 import {
-  applyTransactionPlan,
   settingsOf,
   withRateLimitRetry,
   type ApplyTransactionOptions,
-  type TransactionApplyResult,
   type TransactionClient,
-} from './transaction-setup/apply'
-import { parseTransactionSetup, type TransactionSetupInput } from './transaction-setup/input'
-import { planLinks, type TransactionPlan } from './transaction-setup/plan'
+} from './transaction-setup/requests'
 
-export {
-  applyTransactionPlan,
-  failedItems,
-  unconfirmedItems,
-  type ApplyTransactionOptions,
-  type ItemStatus,
-  type TransactionApplyResult,
-  type TransactionClient,
-  type TransactionItemResult,
-} from './transaction-setup/apply'
+export { applyTransactionPlan } from './transaction-setup/apply'
 export {
   TransactionSetupInputSchema,
   parseTransactionSetup,
@@ -34,13 +25,27 @@ export {
 export {
   isLinkedAsWanted,
   planTransactionSetup,
+  replacedPrimaries,
   type PlanAction,
+  type ReplacedPrimary,
   type TransactionPlan,
   type TransactionPlanItem,
 } from './transaction-setup/plan'
+export {
+  countInPlace,
+  failedItems,
+  itemState,
+  unconfirmedItems,
+  type ItemState,
+  type ItemStatus,
+  type ResultsByItem,
+  type TransactionApplyResult,
+  type TransactionItemResult,
+} from './transaction-setup/progress'
+export type { ApplyTransactionOptions, TransactionClient } from './transaction-setup/requests'
 
 export interface SetupTransactionOptions extends ApplyTransactionOptions {
-  /** Plan only: read the roster, write nothing, return the plan. */
+  /** Plan only: read the roster, write nothing, return the plan (which carries that roster). */
   dryRun?: boolean
 }
 

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { Link, useParams } from 'wouter'
 import { NotFoundError } from '../api'
@@ -13,7 +13,6 @@ import { parsePropertyIdParam } from './property-id-param'
 export default function TransactionSetupRoute() {
   const params = useParams<{ propertyId: string }>()
   const propertyId = parsePropertyIdParam(params.propertyId)
-  const queryClient = useQueryClient()
   const property = useQuery({
     ...propertyQueries.detail(propertyId ?? 0),
     enabled: propertyId !== null,
@@ -62,13 +61,7 @@ export default function TransactionSetupRoute() {
           onRetry={() => void roster.refetch()}
         />
       ) : (
-        <TransactionSetup
-          propertyId={propertyId}
-          roster={roster.data ?? []}
-          onApplied={() =>
-            queryClient.invalidateQueries({ queryKey: propertyContactQueries.all(propertyId) })
-          }
-        />
+        <TransactionSetup propertyId={propertyId} />
       )}
     </div>
   )

@@ -1,6 +1,6 @@
 // Planning is pure: the roster as read plus the input give the writes to make, so a
 // UI can preview them (dry run) and a second run over a finished setup plans nothing.
-import { roleKey } from '../roles'
+import { roleKey, sameRole } from '../roles'
 import type { PropertyContact } from '../schemas'
 import { parseTransactionSetup, type DesiredLink, type TransactionSetupInput } from './input'
 
@@ -22,6 +22,8 @@ export interface TransactionPlanItem extends DesiredLink {
 export interface TransactionPlan {
   items: TransactionPlanItem[]
   counts: Record<PlanAction, number>
+  /** The roster as read when planning: what the plan was made from, and is shown against. */
+  roster: readonly PropertyContact[]
 }
 
 /** True when the link already has the role (the same roleKey) and flag asked for. */
@@ -76,5 +78,31 @@ export function planLinks(
   }
   const counts = { create: 0, update: 0, skip: 0 }
   for (const item of items) counts[item.action] += 1
-  return { items, counts }
+  return { items, counts, roster }
+}
+
+/** A current primary that a planned promotion replaces. */
+export interface ReplacedPrimary {
+  /** The link that stops being primary (its contact is not in the plan). */
+  previous: PropertyContact
+  /** The planned write that makes another contact primary in that role. */
+  by: TransactionPlanItem
+}
+
+/**
+ * Current primaries outside the plan that a new primary replaces: the server demotes
+ * them in the same request, so a UI should say so before anything is sent. Read from
+ * the roster the plan was made from, the one its actions were decided against.
+ */
+export function replacedPrimaries(plan: TransactionPlan): ReplacedPrimary[] {
+  const inPlan = new Set(plan.items.map((item) => item.contactId))
+  const replaced: ReplacedPrimary[] = []
+  for (const item of plan.items) {
+    if (!item.primary || item.action === 'skip') continue
+    const previous = plan.roster.find(
+      (link) => link.primary && sameRole(link.role, item.role) && !inPlan.has(link.contact_id),
+    )
+    if (previous) replaced.push({ previous, by: item })
+  }
+  return replaced
 }

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
 import { roleKey, roleProblem, roleText, type Contact } from '../../api'
 import type { TransactionSetupInput } from '../../api/transaction-setup'
-import { fullName } from '../../lib/roles'
+import { fullName } from '../../lib/format'
 
 export type SectionName = 'sellers' | 'buyers' | 'agents' | 'others'
 

@@ -1,25 +1,16 @@
 import { useId, useRef } from 'react'
-import { Controller, useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form'
-import { STANDARD_ROLES, type PropertyContact } from '../../../api'
-import { ContactCombobox } from '../../../components/contact-combobox'
-import {
-  AGENT_ROLES,
-  emptyRow,
-  OTHER_ROLE,
-  type SectionInfo,
-  type SetupFormValues,
-} from '../setup-form-schema'
+import { useFieldArray, type UseFormReturn } from 'react-hook-form'
+import type { PropertyContact } from '../../../api'
+import { emptyRow, type SectionInfo, type SetupFormValues } from '../setup-form-schema'
+import { SetupRowFields } from './setup-row-fields'
 
 interface PartySectionProps {
   section: SectionInfo
   form: UseFormReturn<SetupFormValues>
-  roster: readonly PropertyContact[]
+  /** Undefined until it is read. */
+  roster: readonly PropertyContact[] | undefined
   disabled: boolean
 }
-
-const OTHER_PARTY_ROLES = STANDARD_ROLES.filter(
-  (role) => !['Seller', 'Buyer', ...AGENT_ROLES].includes(role),
-)
 
 /** One section of the setup form: a reorderable list of contact rows. */
 export function PartySection({ section, form, roster, disabled }: PartySectionProps) {
@@ -149,108 +140,5 @@ export function PartySection({ section, form, roster, disabled }: PartySectionPr
         </ol>
       )}
     </section>
-  )
-}
-
-interface SetupRowFieldsProps {
-  section: SectionInfo
-  form: UseFormReturn<SetupFormValues>
-  index: number
-  roster: readonly PropertyContact[]
-  disabled: boolean
-}
-
-function SetupRowFields({ section, form, index, roster, disabled }: SetupRowFieldsProps) {
-  const id = useId()
-  const name = section.name
-  const roleChoice = useWatch({ control: form.control, name: `${name}.${index}.roleChoice` })
-  const errors = form.formState.errors[name]?.[index]
-  const roleOptions = name === 'agents' ? AGENT_ROLES : OTHER_PARTY_ROLES
-
-  return (
-    <div className="setup-row-fields">
-      <Controller
-        control={form.control}
-        name={`${name}.${index}.contact`}
-        render={({ field, fieldState }) => (
-          <ContactCombobox
-            roster={roster}
-            allowLinked
-            selected={field.value}
-            onSelect={field.onChange}
-            inputRef={field.ref}
-            error={fieldState.error?.message}
-            disabled={disabled}
-          />
-        )}
-      />
-      {!section.fixedRole && (
-        <div className="field">
-          <label htmlFor={`${id}-role`} className="field-label">
-            Role
-          </label>
-          <select
-            id={`${id}-role`}
-            className="input"
-            disabled={disabled}
-            aria-invalid={!!errors?.roleChoice}
-            aria-describedby={errors?.roleChoice ? `${id}-role-error` : undefined}
-            {...form.register(`${name}.${index}.roleChoice`)}
-          >
-            {name === 'others' && <option value="">Choose a role…</option>}
-            {roleOptions.map((role) => (
-              <option key={role} value={role}>
-                {role}
-              </option>
-            ))}
-            {name === 'others' && <option value={OTHER_ROLE}>Other…</option>}
-          </select>
-          {errors?.roleChoice?.message && (
-            <p id={`${id}-role-error`} className="field-error">
-              {errors.roleChoice.message}
-            </p>
-          )}
-        </div>
-      )}
-      {roleChoice === OTHER_ROLE && (
-        <div className="field">
-          <label htmlFor={`${id}-other`} className="field-label">
-            Other role
-          </label>
-          <input
-            id={`${id}-other`}
-            className="input"
-            autoComplete="off"
-            disabled={disabled}
-            aria-invalid={!!errors?.otherRole}
-            aria-describedby={errors?.otherRole ? `${id}-other-error` : undefined}
-            {...form.register(`${name}.${index}.otherRole`)}
-          />
-          {errors?.otherRole?.message && (
-            <p id={`${id}-other-error`} className="field-error">
-              {errors.otherRole.message}
-            </p>
-          )}
-        </div>
-      )}
-      <div className="field setup-primary">
-        <div className="field-checkbox">
-          <input
-            id={`${id}-primary`}
-            type="checkbox"
-            disabled={disabled}
-            aria-invalid={!!errors?.primary}
-            aria-describedby={errors?.primary ? `${id}-primary-error` : undefined}
-            {...form.register(`${name}.${index}.primary`)}
-          />
-          <label htmlFor={`${id}-primary`}>Primary</label>
-        </div>
-        {errors?.primary?.message && (
-          <p id={`${id}-primary-error`} className="field-error">
-            {errors.primary.message}
-          </p>
-        )}
-      </div>
-    </div>
   )
 }

@@ -1,13 +1,17 @@
-import { sameRole } from '../../../api'
 import { writeOutcomeUnknown } from '../../../api'
-import type { TransactionItemResult, TransactionPlanItem } from '../../../api/transaction-setup'
+import {
+  itemState,
+  type ItemState,
+  type ResultsByItem,
+  type TransactionPlanItem,
+} from '../../../api/transaction-setup'
 import { errorMessage } from '../../../lib/error-message'
 
 interface PlanTableProps {
   items: readonly TransactionPlanItem[]
   nameOf: (contactId: number) => string
   /** Per-item outcome once applying started; absent while reviewing. */
-  results?: ReadonlyMap<TransactionPlanItem, TransactionItemResult>
+  results?: ResultsByItem
   running?: boolean
 }
 
@@ -30,45 +34,13 @@ function plannedAction(item: TransactionPlanItem, nameOf: (id: number) => string
   }
 }
 
-type Tone = 'done' | 'failed' | 'pending' | 'skipped' | 'blocked' | 'unconfirmed'
-
-/**
- * Where an item stands. A demotion has no request of its own: it happens with
- * the promotion that replaces it, so it is done exactly when that promotion is
- * (and stays undone, "blocked", while the promotion failed — also after a retry
- * that only resent the promotion). A write the server never confirmed, and that could
- * not be read back, is "unconfirmed": it may have happened, and so may its demotion.
- */
-export function itemState(
-  item: TransactionPlanItem,
-  items: readonly TransactionPlanItem[],
-  results: ReadonlyMap<TransactionPlanItem, TransactionItemResult>,
-): Tone {
-  if (item.demotedBy !== undefined) {
-    const promoter = items.find(
-      (candidate) =>
-        candidate.contactId === item.demotedBy &&
-        candidate.primary &&
-        sameRole(candidate.role, item.role),
-    )
-    const promoted = promoter ? results.get(promoter) : undefined
-    if (!promoted) return 'pending'
-    if (promoted.status !== 'failed') return 'done'
-    return promoted.unconfirmed ? 'unconfirmed' : 'blocked'
-  }
-  const result = results.get(item)
-  if (!result) return 'pending'
-  if (result.status === 'failed') return result.unconfirmed ? 'unconfirmed' : 'failed'
-  return result.status === 'skipped' ? 'skipped' : 'done'
-}
-
 function outcome(
   item: TransactionPlanItem,
   items: readonly TransactionPlanItem[],
-  results: ReadonlyMap<TransactionPlanItem, TransactionItemResult>,
+  results: ResultsByItem,
   running: boolean,
   nameOf: (id: number) => string,
-): { text: string; tone: Tone } {
+): { text: string; tone: ItemState } {
   const tone = itemState(item, items, results)
   switch (tone) {
     case 'pending':
