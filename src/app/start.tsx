@@ -2,13 +2,13 @@ import type { QueryClient } from '@tanstack/react-query'
 import { startTransition, StrictMode } from 'react'
 import { createRoot, hydrateRoot, type Root } from 'react-dom/client'
 import { App } from './app'
-import { PAGE_DATA_ID, readPageData, seedPageData } from './page-data'
+import { hydratePageState, PAGE_DATA_ID, readPageState } from './page-data'
 import { createQueryClient } from './query-client'
 import { propertyPageId } from './route-data'
 
 /**
  * Starts the app in `container`. A page the server rendered (src/server/prerender.tsx)
- * is hydrated from the data that came with it; any other page is rendered here.
+ * is hydrated from the query cache that came with it; any other page is rendered here.
  */
 export function startApp(
   container: HTMLElement,
@@ -21,13 +21,13 @@ export function startApp(
   )
   const document = container.ownerDocument
   const propertyId = propertyPageId(window.location.pathname)
-  const prerendered = propertyId === null ? null : readPageData(document, propertyId)
+  const prerendered = propertyId === null ? null : readPageState(document, propertyId)
   document.getElementById(PAGE_DATA_ID)?.remove()
 
   if (prerendered) {
     // React takes over the markup as it is. As a transition, hydration runs in short
     // slices, so the page stays responsive; a click meanwhile is replayed once done.
-    seedPageData(queryClient, prerendered)
+    hydratePageState(queryClient, prerendered)
     let root: Root | undefined
     startTransition(() => {
       root = hydrateRoot(container, app)

@@ -2,26 +2,25 @@
 // HTML arrives with the property and the whole roster in it, so they read the deal
 // while the script is still on its way (on a slow connection that is most of the
 // wait), and the browser then hydrates that markup instead of building it again.
-// The data the page was rendered from goes with it (src/app/page-data.ts), so the app
-// starts with exactly what is on screen and asks the API nothing.
+// It reads with the page's own queries (the factories, given the server's client) and
+// hands the query cache over as TanStack Query's dehydrated state (src/app/page-data.ts),
+// so the app starts with exactly what is on screen and asks the API nothing.
 //
 // Used by the production server (reading the live API with the token, server side)
 // and the mock standalone server (reading the mock backend in process). When the API
 // is slow, refuses, or the page is any other, the plain index.html goes out and the
 // browser renders the page as it always could: nothing here is needed for it to work.
+import { dehydrate, type QueryClient } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { renderToString } from 'react-dom/server'
 import { Router } from 'wouter'
 import { OpenToCloseAPIError, type OpenToCloseAPI } from '../api'
 import { App } from '../app/app'
-import {
-  PAGE_DATA_ID,
-  serializePageData,
-  seedPageData,
-  type PropertyPageData,
-} from '../app/page-data'
+import { PAGE_DATA_ID, serializePageState } from '../app/page-data'
 import { createQueryClient } from '../app/query-client'
 import { propertyPageId } from '../app/route-data'
+import { createPropertyQueries, propertyQueries } from '../features/properties/api/property-queries'
+import { createPropertyContactQueries } from '../features/property-contacts/api/property-contact-queries'
 
 /**
  * The complete HTML for `url`, built from the build's index.html (`template`), or
@@ -79,22 +78,35 @@ export function createPrerenderer({
   const render = async (url: URL, template: string) => {
     const propertyId = propertyPageId(url.pathname)
     if (propertyId === null || !template.includes(ROOT_ELEMENT)) return null
+    const queryClient = createQueryClient()
+    // The reads stop at the deadline: cancelling aborts each query's signal, which the
+    // query functions hand to the client.
     const signal = AbortSignal.timeout(timeoutMs)
-    let data: PropertyPageData
+    const cancel = () => void queryClient.cancelQueries()
+    signal.addEventListener('abort', cancel)
     try {
-      const [property, roster] = await Promise.all([
-        api.properties.retrieveProperty(propertyId, { signal }),
-        api.propertyContacts.listPropertyContacts(propertyId, {}, { signal }),
+      // The queries the page reads on its first render, through the server's client;
+      // tried once, as the deadline leaves no time for retries (the browser has its own).
+      // (`query` is 5.108's name for `fetchQuery`, which it deprecates.)
+      await Promise.all([
+        queryClient.query({ ...createPropertyQueries(api).detail(propertyId), retry: false }),
+        queryClient.query({
+          ...createPropertyContactQueries(api).roster(propertyId),
+          retry: false,
+        }),
       ])
-      data = { property, roster }
     } catch (error) {
       // Not found, refused, too slow, down: the browser asks again and shows the
       // problem the way it always does.
       if (!signal.aborted && !(error instanceof OpenToCloseAPIError)) onError(error)
+      cancel()
+      queryClient.clear()
       return null
+    } finally {
+      signal.removeEventListener('abort', cancel)
     }
     try {
-      const page = fillTemplate(template, url, data)
+      const page = fillTemplate(template, url, queryClient)
       if (containsSecret(page)) {
         log(`${url.pathname} would have carried the API token; sent the plain page instead`)
         return null
@@ -103,15 +115,26 @@ export function createPrerenderer({
     } catch (error) {
       onError(error)
       return null
+    } finally {
+      queryClient.clear()
     }
   }
   return Object.assign(render, { renders: (url: URL) => propertyPageId(url.pathname) !== null })
 }
 
-/** index.html with the property page for `url` rendered into it, and its data. */
-export function fillTemplate(template: string, url: URL, data: PropertyPageData): string {
-  const queryClient = createQueryClient()
-  seedPageData(queryClient, data)
+/**
+ * index.html with the property page for `url` rendered into it from `queryClient`, which
+ * holds the page's queries, and that cache, dehydrated.
+ */
+export function fillTemplate(template: string, url: URL, queryClient: QueryClient): string {
+  const propertyId = propertyPageId(url.pathname)
+  // Keys are the same whichever client the queries read through.
+  const property =
+    propertyId === null
+      ? undefined
+      : queryClient.getQueryData(propertyQueries.detail(propertyId).queryKey)
+  if (!property) throw new Error(`No property in the cache to render ${url.pathname}`)
+  const state = serializePageState(dehydrate(queryClient))
   const markup = renderToString(
     <StrictMode>
       <Router ssrPath={url.pathname} ssrSearch={url.search.replace(/^\?/, '')}>
@@ -119,11 +142,10 @@ export function fillTemplate(template: string, url: URL, data: PropertyPageData)
       </Router>
     </StrictMode>,
   )
-  queryClient.clear()
-  const title = `<title>${escapeHtml(`${data.property.title} · Roster`)}</title>`
+  const title = `<title>${escapeHtml(`${property.title} · Roster`)}</title>`
   const root =
     `<div id="root">${markup}</div>` +
-    `<script type="application/json" id="${PAGE_DATA_ID}">${serializePageData(data)}</script>`
+    `<script type="application/json" id="${PAGE_DATA_ID}">${state}</script>`
   // Functions as replacements: a `$&` in a title or a name is text, not a pattern.
   return template.replace(TITLE_ELEMENT, () => title).replace(ROOT_ELEMENT, () => root)
 }

@@ -1,14 +1,18 @@
 // The browser side of a server-rendered page (src/app/start.tsx): the markup and data
 // the server sent are hydrated as they are, and the app asks the API for nothing.
+import { dehydrate } from '@tanstack/react-query'
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { Root } from 'react-dom/client'
 import { afterEach, describe, expect, it } from 'vitest'
 import { OpenToCloseAPI } from '../../src/api'
-import { PAGE_DATA_ID, readPageData, serializePageData } from '../../src/app/page-data'
+import { PAGE_DATA_ID, readPageState, serializePageState } from '../../src/app/page-data'
+import { createQueryClient } from '../../src/app/query-client'
 import { startApp } from '../../src/app/start'
 import { fetchFromMock } from '../../src/mocks/middleware'
 import { server } from '../../src/mocks/node'
+import { propertyQueries } from '../../src/features/properties/api/property-queries'
+import { propertyContactQueries } from '../../src/features/property-contacts/api/property-contact-queries'
 import { createPrerenderer } from '../../src/server/prerender'
 
 const TEMPLATE =
@@ -83,13 +87,26 @@ describe('a page the server rendered', () => {
   })
 })
 
-describe('readPageData', () => {
+describe('readPageState', () => {
   async function pageData() {
     const api = new OpenToCloseAPI({ baseUrl: 'http://mock.invalid/api/v1', fetch: fetchFromMock })
     return {
       property: await api.properties.retrieveProperty(1),
       roster: await api.propertyContacts.listPropertyContacts(1),
     }
+  }
+
+  /**
+   * The cache the server dehydrates, holding `data` under the property page's keys
+   * (untyped, to hold what a broken server might send).
+   */
+  function dehydrated({ property, roster }: { property: unknown; roster: unknown }) {
+    const queryClient = createQueryClient()
+    queryClient.setQueryData([...propertyQueries.detail(1).queryKey], property)
+    queryClient.setQueryData([...propertyContactQueries.roster(1).queryKey], roster)
+    const state = dehydrate(queryClient)
+    queryClient.clear()
+    return state
   }
 
   function embed(text: string) {
@@ -105,26 +122,61 @@ describe('readPageData', () => {
     const first = data.roster[0]
     if (!first) throw new Error('empty roster')
     data.roster[0] = { ...first, notes: '</script><b>bold</b>', role: null, primary: false }
-    embed(serializePageData(data))
-    expect(readPageData(document, 1)).toEqual(data)
+    const state = dehydrated(data)
+    embed(serializePageState(state))
+    const read = readPageState(document, 1)
+    expect(read).toEqual({
+      mutations: [],
+      queries: state.queries.map((query) => ({
+        ...query,
+        state: { ...query.state, dataUpdatedAt: expect.any(Number) as number },
+      })),
+    })
+    expect(read?.queries.map((query) => query.state.data)).toEqual([data.property, data.roster])
   })
 
   it('refuses data that is missing, not JSON, of the wrong shape, or of another property', async () => {
-    expect(readPageData(document, 1)).toBeNull()
+    expect(readPageState(document, 1)).toBeNull()
     embed('{not json')
-    expect(readPageData(document, 1)).toBeNull()
+    expect(readPageState(document, 1)).toBeNull()
     document.body.innerHTML = ''
     const data = await pageData()
-    embed(serializePageData(data))
-    expect(readPageData(document, 2)).toBeNull()
+    embed(serializePageState(dehydrated(data)))
+    expect(readPageState(document, 2)).toBeNull()
     document.body.innerHTML = ''
-    embed(JSON.stringify({ ...data, roster: [{ ...data.roster[0], contact: null }] }))
-    expect(readPageData(document, 1)).toBeNull()
+    embed(JSON.stringify(dehydrated({ ...data, roster: [{ ...data.roster[0], contact: null }] })))
+    expect(readPageState(document, 1)).toBeNull()
     document.body.innerHTML = ''
     const moved = data.roster.map((link, index) =>
       index === 3 ? { ...link, property_id: 2 } : link,
     )
-    embed(JSON.stringify({ ...data, roster: moved }))
-    expect(readPageData(document, 1)).toBeNull()
+    embed(JSON.stringify(dehydrated({ ...data, roster: moved })))
+    expect(readPageState(document, 1)).toBeNull()
+  })
+
+  it("refuses queries other than the property page's own", async () => {
+    const data = await pageData()
+    const state = dehydrated(data)
+    const [property, roster] = state.queries
+    if (!property || !roster) throw new Error('two queries expected')
+    const variants = [
+      // The hand-written format that came before.
+      data,
+      { ...state, queries: [roster, property] },
+      { ...state, queries: [property] },
+      { ...state, queries: [...state.queries, property] },
+      { ...state, queries: [{ ...property, queryHash: '["properties","detail",2]' }, roster] },
+      { ...state, queries: [property, { ...roster, queryHash: '["properties",1,"contacts"]' }] },
+      {
+        ...state,
+        queries: [{ ...property, state: { ...property.state, status: 'error' } }, roster],
+      },
+      { ...state, mutations: [{ state: {} }] },
+    ]
+    for (const [index, variant] of variants.entries()) {
+      document.body.innerHTML = ''
+      embed(JSON.stringify(variant))
+      expect(readPageState(document, 1), `variant ${String(index)}`).toBeNull()
+    }
   })
 })

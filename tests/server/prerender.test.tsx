@@ -1,8 +1,12 @@
 // The property page rendered on the server (src/server/prerender.tsx), reading the mock
 // backend in process the way the standalone server does.
-import { describe, expect, it, vi } from 'vitest'
+import { dehydrate } from '@tanstack/react-query'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { OpenToCloseAPI } from '../../src/api'
-import { PAGE_DATA_ID, serializePageData } from '../../src/app/page-data'
+import { PAGE_DATA_ID, serializePageState } from '../../src/app/page-data'
+import { createQueryClient } from '../../src/app/query-client'
+import { propertyQueries } from '../../src/features/properties/api/property-queries'
+import { propertyContactQueries } from '../../src/features/property-contacts/api/property-contact-queries'
 import { setMockConfig } from '../../src/mocks/config'
 import { db } from '../../src/mocks/db'
 import { fetchFromMock } from '../../src/mocks/middleware'
@@ -27,6 +31,14 @@ function parse(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html')
 }
 
+/** The property and roster in the dehydrated query cache embedded in `page`. */
+function embeddedData(page: Document) {
+  const state = JSON.parse(page.getElementById(PAGE_DATA_ID)?.textContent ?? '') as {
+    queries: [{ state: { data: { id: number } } }, { state: { data: unknown[] } }]
+  }
+  return { property: state.queries[0].state.data, roster: state.queries[1].state.data }
+}
+
 describe('createPrerenderer', () => {
   it('renders the property page with its header and whole roster, and the data it used', async () => {
     const html = await createPrerenderer({ api: api() })(at('/properties/1'), TEMPLATE)
@@ -47,10 +59,7 @@ describe('createPrerenderer', () => {
     // No skeleton: the page is complete.
     expect(page.querySelector('#root [aria-busy="true"]')).toBeNull()
 
-    const data = JSON.parse(page.getElementById(PAGE_DATA_ID)?.textContent ?? '') as {
-      property: { id: number }
-      roster: unknown[]
-    }
+    const data = embeddedData(page)
     expect(data.property.id).toBe(1)
     expect(data.roster).toHaveLength(10)
     expect(page.getElementById(PAGE_DATA_ID)?.getAttribute('type')).toBe('application/json')
@@ -71,10 +80,7 @@ describe('createPrerenderer', () => {
     expect(page.querySelector('#roster-heading')?.textContent).toBe('Contacts on this deal (1000)')
     expect(page.querySelectorAll('#root li.entry')).toHaveLength(20)
     expect(page.querySelector('#root [aria-busy="true"]')).not.toBeNull()
-    const data = JSON.parse(page.getElementById(PAGE_DATA_ID)?.textContent ?? '') as {
-      roster: unknown[]
-    }
-    expect(data.roster).toHaveLength(1000)
+    expect(embeddedData(page).roster).toHaveLength(1000)
   })
 
   it('leaves other pages, and addresses that are not property ids, to the browser', async () => {
@@ -122,18 +128,29 @@ describe('createPrerenderer', () => {
 })
 
 describe('fillTemplate', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
   it('escapes the title and keeps replacement patterns as text', async () => {
     const property = await api().properties.retrieveProperty(1)
     const roster = await api().propertyContacts.listPropertyContacts(1)
-    const html = fillTemplate(TEMPLATE, at('/properties/1'), {
-      property: { ...property, title: 'Fish & Chips <b>$&</b>' },
-      roster,
+    const queryClient = createQueryClient()
+    queryClient.setQueryData(propertyQueries.detail(1).queryKey, {
+      ...property,
+      title: 'Fish & Chips <b>$&</b>',
     })
+    queryClient.setQueryData(propertyContactQueries.roster(1).queryKey, roster)
+    vi.useFakeTimers({ toFake: ['Date'] })
+    const html = fillTemplate(TEMPLATE, at('/properties/1'), queryClient)
     expect(html).toContain('<title>Fish &#38; Chips &#60;b&#62;$&#38;&#60;/b&#62; · Roster</title>')
     expect(parse(html).querySelector('#root h1')?.textContent).toBe('Fish & Chips <b>$&</b>')
-    expect(html).toContain(
-      serializePageData({ property: { ...property, title: 'Fish & Chips <b>$&</b>' }, roster }),
-    )
+    expect(html).toContain(serializePageState(dehydrate(queryClient)))
+    expect(embeddedData(parse(html)).property).toEqual({
+      ...property,
+      title: 'Fish & Chips <b>$&</b>',
+    })
+    queryClient.clear()
   })
 })
 
