@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { Link } from 'wouter'
 import { AuthProblemNotice } from '../components/ui/auth-problem-notice'
+import { paths } from '../config/paths'
 
 export function Layout({ children }: { children: ReactNode }) {
   return (
@@ -9,7 +10,7 @@ export function Layout({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <header className="app-header">
-        <Link href="/" className="brand">
+        <Link href={paths.properties.href()} className="brand">
           <svg aria-hidden="true" viewBox="0 0 32 32" width="24" height="24">
             <rect width="32" height="32" rx="7" fill="currentColor" />
             <path
@@ -20,7 +21,7 @@ export function Layout({ children }: { children: ReactNode }) {
           Roster
         </Link>
         <nav aria-label="Main">
-          <Link href="/" className="nav-link">
+          <Link href={paths.properties.href()} className="nav-link">
             Properties
           </Link>
         </nav>

@@ -1,8 +1,8 @@
 import { lazy, Suspense, type ReactNode } from 'react'
 import { Route, Switch } from 'wouter'
 import { paths } from '../config/paths'
-import { NotFoundPage } from './not-found-page'
-import { PropertyPage } from './property-page'
+import { NotFoundPage } from './pages/not-found-page'
+import { PropertyPage } from './pages/property-page'
 
 // The property page is where coordinators live, so it ships in the first load;
 // the list and the setup workflow load their code when first visited.
@@ -11,7 +11,7 @@ const PropertiesPage = lazy(() =>
     default: module.PropertiesPage,
   })),
 )
-const TransactionSetupRoute = lazy(() => import('./transaction-setup-route'))
+const TransactionSetupPage = lazy(() => import('./pages/transaction-setup-page'))
 
 function Loading({ children }: { children: ReactNode }) {
   return (
@@ -38,7 +38,7 @@ export function AppRoutes() {
       <Route path={paths.property.pattern} component={PropertyPage} />
       <Route path={paths.propertySetup.pattern}>
         <Loading>
-          <TransactionSetupRoute />
+          <TransactionSetupPage />
         </Loading>
       </Route>
       <Route>

@@ -4,7 +4,7 @@ import { createRoot, hydrateRoot, type Root } from 'react-dom/client'
 import { App } from './app'
 import { hydratePageState, PAGE_DATA_ID, readPageState } from './page-data'
 import { createQueryClient } from './query-client'
-import { propertyPageId } from './route-data'
+import { propertyPageId } from '../config/paths'
 
 /**
  * Starts the app in `container`. A page the server rendered (src/server/prerender.tsx)

@@ -13,7 +13,7 @@ import type { Contact, PropertyContact } from '../api'
 import { errorMessage } from '../lib/error-message'
 import { useDebouncedValue } from '../lib/use-debounced-value'
 import { CONTACT_SEARCH_LIMIT, contactQueries } from '../lib/contact-queries'
-import { fullName } from '../lib/roles'
+import { fullName } from '../lib/format'
 
 interface ContactComboboxProps {
   roster: readonly PropertyContact[]

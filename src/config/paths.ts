@@ -67,3 +67,9 @@ export function propertyPageReads(propertyId: number): string[] {
     (path) => `${API_BASE}${path}`,
   )
 }
+
+/** The property id when `pathname` is a property's own page (not its setup), else null. */
+export function propertyPageId(pathname: string): number | null {
+  const page = matchPropertyPage(pathname)
+  return page?.page === 'property' ? page.propertyId : null
+}

@@ -26,3 +26,7 @@ export function formatCalendarDate(value: string | null | undefined): string {
 export function joinAddress(parts: readonly (string | null | undefined)[]): string {
   return parts.filter((part): part is string => !!part && part.trim() !== '').join(', ')
 }
+
+export function fullName(contact: { first_name: string; last_name: string }): string {
+  return `${contact.first_name} ${contact.last_name}`.trim() || 'Unnamed contact'
+}

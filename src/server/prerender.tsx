@@ -18,7 +18,7 @@ import { OpenToCloseAPIError, type OpenToCloseAPI } from '../api'
 import { App } from '../app/app'
 import { PAGE_DATA_ID, serializePageState } from '../app/page-data'
 import { createQueryClient } from '../app/query-client'
-import { propertyPageId } from '../app/route-data'
+import { propertyPageId } from '../config/paths'
 import { createPropertyQueries, propertyQueries } from '../features/properties/api/property-queries'
 import { createPropertyContactQueries } from '../features/property-contacts/api/property-contact-queries'
 

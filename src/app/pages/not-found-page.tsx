@@ -1,4 +1,5 @@
 import { Link } from 'wouter'
+import { paths } from '../../config/paths'
 
 interface NotFoundPageProps {
   title?: string
@@ -14,7 +15,7 @@ export function NotFoundPage({
       <h1 id="not-found-heading">{title}</h1>
       <p>{message}</p>
       <p>
-        <Link href="/" className="button">
+        <Link href={paths.properties.href()} className="button">
           Back to all properties
         </Link>
       </p>

@@ -1,41 +1,21 @@
-import { useQuery } from '@tanstack/react-query'
-import { useCallback, useEffect } from 'react'
-import { Link, useParams, useSearchParams } from 'wouter'
-import { NotFoundError } from '../api'
-import { propertyQueries } from '../features/properties/api/property-queries'
+import { useCallback } from 'react'
+import { useSearchParams } from 'wouter'
 import {
   PropertyHeader,
   PropertyHeaderSkeleton,
-} from '../features/properties/components/property-header'
-import { RosterSection } from '../features/property-contacts/components/roster-section'
+} from '../../features/properties/components/property-header'
+import { RosterSection } from '../../features/property-contacts/components/roster-section'
 import {
   readRosterFilters,
   writeRosterFilters,
   type RosterFilters,
-} from '../features/property-contacts/filters'
-import { LoadError } from '../components/ui/load-error'
-import { RateLimitNotice } from '../components/ui/rate-limit-notice'
-import { NotFoundPage } from './not-found-page'
-import { parsePropertyIdParam } from './property-id-param'
+} from '../../features/property-contacts/filters'
+import { LoadError } from '../../components/ui/load-error'
+import { RateLimitNotice } from '../../components/ui/rate-limit-notice'
+import { PropertyBreadcrumb, PropertyNotFound, usePropertyPage } from './use-property-page'
 
 export function PropertyPage() {
-  const params = useParams<{ propertyId: string }>()
-  const propertyId = parsePropertyIdParam(params.propertyId)
-  if (propertyId === null) return <PropertyNotFound />
-  return <PropertyDetail propertyId={propertyId} />
-}
-
-function PropertyNotFound() {
-  return (
-    <NotFoundPage
-      title="Property not found"
-      message="There is no property at this address. It may have been removed, or the link is wrong."
-    />
-  )
-}
-
-function PropertyDetail({ propertyId }: { propertyId: number }) {
-  const property = useQuery(propertyQueries.detail(propertyId))
+  const page = usePropertyPage((title) => `${title} · Roster`)
   const [searchParams, setSearchParams] = useSearchParams()
   const filters = readRosterFilters(searchParams)
   const setFilters = useCallback(
@@ -45,22 +25,12 @@ function PropertyDetail({ propertyId }: { propertyId: number }) {
     [setSearchParams],
   )
 
-  useEffect(() => {
-    if (property.data) document.title = `${property.data.title} · Roster`
-    return () => {
-      document.title = 'Roster'
-    }
-  }, [property.data])
-
-  if (property.error instanceof NotFoundError) return <PropertyNotFound />
+  if (page.notFound) return <PropertyNotFound />
+  const { propertyId, property } = page
 
   return (
     <div className="page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link href="/">Properties</Link>
-        <span aria-hidden="true"> / </span>
-        <span aria-current="page">{property.data?.title ?? 'Property'}</span>
-      </nav>
+      <PropertyBreadcrumb propertyId={propertyId} propertyTitle={property.data?.title} />
       <RateLimitNotice failureReason={property.failureReason} isFetching={property.isFetching} />
       {property.data ? (
         <PropertyHeader property={property.data} />

@@ -1,52 +1,28 @@
 import { useQuery } from '@tanstack/react-query'
-import { useEffect } from 'react'
-import { Link, useParams } from 'wouter'
-import { NotFoundError } from '../api'
-import { LoadError } from '../components/ui/load-error'
-import { propertyQueries } from '../features/properties/api/property-queries'
-import { propertyContactQueries } from '../features/property-contacts/api/property-contact-queries'
-import { TransactionSetup } from '../features/transaction-setup/components/transaction-setup'
-import { NotFoundPage } from './not-found-page'
-import { parsePropertyIdParam } from './property-id-param'
+import { LoadError } from '../../components/ui/load-error'
+import { propertyContactQueries } from '../../features/property-contacts/api/property-contact-queries'
+import { TransactionSetup } from '../../features/transaction-setup/components/transaction-setup'
+import { PropertyBreadcrumb, PropertyNotFound, usePropertyPage } from './use-property-page'
 
 /** /properties/:propertyId/setup — loaded on first visit (its form code is not needed before). */
-export default function TransactionSetupRoute() {
-  const params = useParams<{ propertyId: string }>()
-  const propertyId = parsePropertyIdParam(params.propertyId)
-  const property = useQuery({
-    ...propertyQueries.detail(propertyId ?? 0),
-    enabled: propertyId !== null,
-  })
+export default function TransactionSetupPage() {
+  const page = usePropertyPage((title) => `Set up transaction · ${title} · Roster`)
+  const wanted = page.notFound ? null : page.propertyId
   const roster = useQuery({
-    ...propertyContactQueries.roster(propertyId ?? 0),
-    enabled: propertyId !== null,
+    ...propertyContactQueries.roster(wanted ?? 0),
+    enabled: wanted !== null,
   })
 
-  useEffect(() => {
-    if (property.data) document.title = `Set up transaction · ${property.data.title} · Roster`
-    return () => {
-      document.title = 'Roster'
-    }
-  }, [property.data])
-
-  if (propertyId === null || property.error instanceof NotFoundError) {
-    return (
-      <NotFoundPage
-        title="Property not found"
-        message="There is no property at this address. It may have been removed, or the link is wrong."
-      />
-    )
-  }
+  if (page.notFound) return <PropertyNotFound />
+  const { propertyId, property } = page
 
   return (
     <div className="page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link href="/">Properties</Link>
-        <span aria-hidden="true"> / </span>
-        <Link href={`/properties/${propertyId}`}>{property.data?.title ?? 'Property'}</Link>
-        <span aria-hidden="true"> / </span>
-        <span aria-current="page">Set up transaction</span>
-      </nav>
+      <PropertyBreadcrumb
+        propertyId={propertyId}
+        propertyTitle={property.data?.title}
+        current="Set up transaction"
+      />
       <header className="page-header">
         <h1>Set up transaction</h1>
         <p className="page-subtitle">

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import { ROLE_MAX, roleKey, type PropertyContact } from '../../api'
-import { fullName } from '../../lib/roles'
+import { fullName } from '../../lib/format'
 
 export interface RosterFilters {
   /** A role to show, compared by roleKey; '' for all roles. */

@@ -5,7 +5,11 @@ import {
   readRosterFilters,
   writeRosterFilters,
 } from '../../../src/features/property-contacts/filters'
-import { groupByRole, limitGroups, primaryOf } from '../../../src/features/property-contacts/roles'
+import {
+  groupByRole,
+  limitGroups,
+  primaryOf,
+} from '../../../src/features/property-contacts/role-groups'
 import { applyLinkUpdate, removeLink } from '../../../src/features/property-contacts/roster-rules'
 
 let nextId = 1

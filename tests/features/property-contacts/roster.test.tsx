@@ -129,6 +129,21 @@ describe('the roster', () => {
       expect(screen.getByRole('combobox', { name: 'Show role' })).toHaveFocus()
     })
   })
+
+  it('clears a typed search with the other filters, and it stays cleared', async () => {
+    const { user } = renderApp('/properties/1')
+    await user.type(await screen.findByRole('searchbox', { name: 'Find by name' }), 'Gonzalez')
+    expect(await screen.findByText(/Showing 1 of 10 contacts\./)).toBeVisible()
+    expect(window.location.search).toBe('?q=Gonzalez')
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }))
+    expect(await screen.findByText('10 contacts in 7 roles.')).toBeVisible()
+    expect(screen.getByRole('searchbox', { name: 'Find by name' })).toHaveValue('')
+    expect(screen.getByRole('combobox', { name: 'Show role' })).toHaveFocus()
+    // Past the search's debounce: the text it held before is not written back.
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(window.location.search).toBe('')
+    expect(screen.getByText('10 contacts in 7 roles.')).toBeVisible()
+  })
 })
 
 describe('a long roster', () => {

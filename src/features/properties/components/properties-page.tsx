@@ -8,6 +8,7 @@ import { formatCalendarDate, formatCurrency, joinAddress } from '../../../lib/fo
 import { useDebouncedValue } from '../../../lib/use-debounced-value'
 import { PROPERTIES_PAGE_SIZE, propertyQueries } from '../api/property-queries'
 import { readPropertyListView, writePropertyListView } from '../search-params'
+import { paths } from '../../../config/paths'
 
 const SKELETON_ROWS = 8
 
@@ -134,7 +135,7 @@ function PropertiesTable({ properties, search, busy }: PropertiesTableProps) {
             ? properties.map((property) => (
                 <tr key={property.id}>
                   <td>
-                    <Link href={`/properties/${property.id}`} className="row-link">
+                    <Link href={paths.property.href(property.id)} className="row-link">
                       {property.title}
                     </Link>
                   </td>

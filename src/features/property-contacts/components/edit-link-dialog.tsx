@@ -9,7 +9,7 @@ import {
   toUpdatePatch,
   type EditLinkValues,
 } from '../link-form-schema'
-import { fullName } from '../../../lib/roles'
+import { fullName } from '../../../lib/format'
 import { LinkFields } from './link-fields'
 
 interface EditLinkDialogProps {

@@ -2,8 +2,8 @@ import { useId } from 'react'
 import { useWatch, type UseFormReturn } from 'react-hook-form'
 import { NOTES_MAX, STANDARD_ROLES, characterCount, type PropertyContact } from '../../../api'
 import { OTHER_ROLE, resolveRole, type LinkFormValues } from '../link-form-schema'
-import { fullName } from '../../../lib/roles'
-import { primaryOf } from '../roles'
+import { fullName } from '../../../lib/format'
+import { primaryOf } from '../role-groups'
 import { FieldError, describedBy } from './field-error'
 
 interface LinkFieldsProps {

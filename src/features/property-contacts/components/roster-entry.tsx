@@ -1,7 +1,6 @@
-import { memo } from 'react'
+import { memo, useCallback } from 'react'
 import type { PropertyContact } from '../../../api'
-import { formatCalendarDate } from '../../../lib/format'
-import { fullName } from '../../../lib/roles'
+import { formatCalendarDate, fullName } from '../../../lib/format'
 import { ContactLinks } from './contact-links'
 
 interface RosterEntryProps {
@@ -10,6 +9,8 @@ interface RosterEntryProps {
   canUnlink: boolean
   onEdit: (link: PropertyContact) => void
   onUnlink: (link: PropertyContact) => void
+  /** Keeps the Edit button findable by contact id, for focus to follow the entry. */
+  registerEditButton: (contactId: number, button: HTMLButtonElement) => () => void
 }
 
 /** One person on the roster. Memoised: a long roster adds entries in steps. */
@@ -19,8 +20,15 @@ export const RosterEntry = memo(function RosterEntry({
   canUnlink,
   onEdit,
   onUnlink,
+  registerEditButton,
 }: RosterEntryProps) {
   const name = fullName(link.contact)
+  const contactId = link.contact_id
+  const editButtonRef = useCallback(
+    (button: HTMLButtonElement | null) =>
+      button ? registerEditButton(contactId, button) : undefined,
+    [registerEditButton, contactId],
+  )
   return (
     <li className="entry">
       <div className="entry-main">
@@ -49,6 +57,7 @@ export const RosterEntry = memo(function RosterEntry({
       <div className="entry-actions">
         {canEdit && (
           <button
+            ref={editButtonRef}
             type="button"
             className="button button-small"
             aria-label={`Edit ${name}`}

@@ -1,80 +1,110 @@
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { roleKey } from '../../../api'
 import { useDebouncedValue } from '../../../lib/use-debounced-value'
-import type { RosterFilters as Filters } from '../filters'
-import type { RoleGroup } from '../roles'
+import { hasFilters, NO_FILTERS, type RosterFilters as Filters } from '../filters'
+import type { RoleGroup } from '../role-groups'
 
 interface RosterFiltersProps {
   filters: Filters
   groups: RoleGroup[]
+  /** How many links the roster has, and how many the filters let through. */
+  total: number
+  matching: number
   onChange: (filters: Filters) => void
 }
 
-export function RosterFilters({ filters, groups, onChange }: RosterFiltersProps) {
+/** The roster's filters, and a line saying what they show, with a way to clear them. */
+export function RosterFilters({ filters, groups, total, matching, onChange }: RosterFiltersProps) {
   const roleId = useId()
   const searchId = useId()
   const primaryId = useId()
+  const roleRef = useRef<HTMLSelectElement>(null)
   const [searchInput, setSearchInput] = useState(filters.search)
-  const debouncedSearch = useDebouncedValue(searchInput.trim(), 150)
+  const typed = searchInput.trim()
+  const debouncedSearch = useDebouncedValue(typed, 150)
 
   useEffect(() => {
-    if (debouncedSearch !== filters.search) onChange({ ...filters, search: debouncedSearch })
-  }, [debouncedSearch, filters, onChange])
+    // Only text that is still in the box: not what it held before it was cleared.
+    if (debouncedSearch === typed && debouncedSearch !== filters.search) {
+      onChange({ ...filters, search: debouncedSearch })
+    }
+  }, [debouncedSearch, typed, filters, onChange])
 
   // A role in the URL that is not on the roster (any more) still shows as chosen.
   const roleKnown = filters.role === '' || groups.some((group) => matches(group, filters.role))
 
+  const filtered = hasFilters(filters)
+  const clear = () => {
+    setSearchInput('')
+    onChange(NO_FILTERS)
+    // This button goes away with the filters: focus the first filter.
+    roleRef.current?.focus()
+  }
+
   return (
-    <div className="roster-filters" role="group" aria-label="Filter the roster">
-      <div className="field">
-        <label htmlFor={roleId} className="field-label">
-          Show role
-        </label>
-        <select
-          id={roleId}
-          className="input"
-          value={roleKnown ? valueFor(groups, filters.role) : filters.role}
-          onChange={(event) => {
-            onChange({ ...filters, role: event.target.value })
-          }}
-        >
-          <option value="">All roles</option>
-          {groups.map((group) => (
-            <option key={group.key} value={group.role ?? '(none)'}>
-              {group.label} ({group.links.length})
-            </option>
-          ))}
-          {!roleKnown && <option value={filters.role}>{filters.role} (0)</option>}
-        </select>
+    <>
+      <div className="roster-filters" role="group" aria-label="Filter the roster">
+        <div className="field">
+          <label htmlFor={roleId} className="field-label">
+            Show role
+          </label>
+          <select
+            ref={roleRef}
+            id={roleId}
+            className="input"
+            value={roleKnown ? valueFor(groups, filters.role) : filters.role}
+            onChange={(event) => {
+              onChange({ ...filters, role: event.target.value })
+            }}
+          >
+            <option value="">All roles</option>
+            {groups.map((group) => (
+              <option key={group.key} value={group.role ?? '(none)'}>
+                {group.label} ({group.links.length})
+              </option>
+            ))}
+            {!roleKnown && <option value={filters.role}>{filters.role} (0)</option>}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={searchId} className="field-label">
+            Find by name
+          </label>
+          <input
+            id={searchId}
+            type="search"
+            className="input"
+            placeholder="Name, email, company"
+            autoComplete="off"
+            value={searchInput}
+            onChange={(event) => {
+              setSearchInput(event.target.value)
+            }}
+          />
+        </div>
+        <div className="field field-checkbox">
+          <input
+            id={primaryId}
+            type="checkbox"
+            checked={filters.primaryOnly}
+            onChange={(event) => {
+              onChange({ ...filters, primaryOnly: event.target.checked })
+            }}
+          />
+          <label htmlFor={primaryId}>Primary only</label>
+        </div>
       </div>
-      <div className="field">
-        <label htmlFor={searchId} className="field-label">
-          Find by name
-        </label>
-        <input
-          id={searchId}
-          type="search"
-          className="input"
-          placeholder="Name, email, company"
-          autoComplete="off"
-          value={searchInput}
-          onChange={(event) => {
-            setSearchInput(event.target.value)
-          }}
-        />
-      </div>
-      <div className="field field-checkbox">
-        <input
-          id={primaryId}
-          type="checkbox"
-          checked={filters.primaryOnly}
-          onChange={(event) => {
-            onChange({ ...filters, primaryOnly: event.target.checked })
-          }}
-        />
-        <label htmlFor={primaryId}>Primary only</label>
-      </div>
-    </div>
+      <p className="roster-summary" aria-live="polite">
+        {filtered
+          ? `Showing ${matching} of ${total} contacts.`
+          : `${total} contacts in ${groups.length} roles.`}
+        {filtered && (
+          <button type="button" className="button-link" onClick={clear}>
+            Clear filters
+          </button>
+        )}
+      </p>
+    </>
   )
 }
 

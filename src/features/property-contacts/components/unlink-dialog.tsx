@@ -1,6 +1,6 @@
 import type { PropertyContact } from '../../../api'
 import { Modal } from '../../../components/ui/modal'
-import { fullName } from '../../../lib/roles'
+import { fullName } from '../../../lib/format'
 
 interface UnlinkDialogProps {
   link: PropertyContact

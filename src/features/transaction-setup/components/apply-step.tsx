@@ -8,6 +8,7 @@ import {
 import type { SetupStage } from '../setup-progress'
 import { FocusedHeading } from './focused-heading'
 import { PlanTable } from './plan-table'
+import { paths } from '../../../config/paths'
 
 interface ApplyStepProps {
   propertyId: number
@@ -72,7 +73,7 @@ export function ApplyStep({ propertyId, stage, nameOf, onRetry }: ApplyStepProps
       <PlanTable items={plan.items} nameOf={nameOf} results={stage.results} running={running} />
       {!running && (
         <div className="setup-actions">
-          <Link href={`/properties/${propertyId}`} className="button button-primary">
+          <Link href={paths.property.href(propertyId)} className="button button-primary">
             Back to the property
           </Link>
         </div>

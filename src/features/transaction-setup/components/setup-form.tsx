@@ -3,6 +3,7 @@ import { Link } from 'wouter'
 import type { PropertyContact } from '../../../api'
 import { SECTIONS, type SetupFormValues } from '../setup-form-schema'
 import { PartySection } from './party-section'
+import { paths } from '../../../config/paths'
 
 interface SetupFormProps {
   propertyId: number
@@ -41,7 +42,7 @@ export function SetupForm({ propertyId, form, roster, planning, error, onReview 
         />
       ))}
       <div className="setup-actions">
-        <Link href={`/properties/${propertyId}`} className="button">
+        <Link href={paths.property.href(propertyId)} className="button">
           Cancel
         </Link>
         <button type="submit" className="button button-primary" disabled={planning}>

@@ -1,1 +1,0 @@
-export { parseIdSegment as parsePropertyIdParam } from '../config/paths'

@@ -1,0 +1,60 @@
+import { createContext, use, useMemo, useState, type ReactNode } from 'react'
+import type { PropertyContact } from '../../../api'
+import type { EditLinkValues } from '../link-form-schema'
+
+/** Which of the roster's dialogs is open, and for which link. */
+export type RosterDialog =
+  | { kind: 'link' }
+  | { kind: 'edit'; link: PropertyContact; draft?: EditLinkValues | undefined }
+  | { kind: 'unlink'; link: PropertyContact }
+
+export interface RosterDialogOpeners {
+  openLink: () => void
+  /** `draft`: values from an earlier attempt the server refused, so nothing typed is lost. */
+  openEdit: (link: PropertyContact, draft?: EditLinkValues) => void
+  openUnlink: (link: PropertyContact) => void
+  close: () => void
+}
+
+// Two contexts: the openers never change, so the entries that use them are not
+// rendered again when a dialog opens; only the dialogs hub reads which one is open.
+const OpenersContext = createContext<RosterDialogOpeners | null>(null)
+const OpenDialogContext = createContext<RosterDialog | null>(null)
+
+export function RosterDialogsProvider({ children }: { children: ReactNode }) {
+  const [dialog, setDialog] = useState<RosterDialog | null>(null)
+  const openers = useMemo<RosterDialogOpeners>(
+    () => ({
+      openLink: () => {
+        setDialog({ kind: 'link' })
+      },
+      openEdit: (link, draft) => {
+        setDialog({ kind: 'edit', link, draft })
+      },
+      openUnlink: (link) => {
+        setDialog({ kind: 'unlink', link })
+      },
+      close: () => {
+        setDialog(null)
+      },
+    }),
+    [],
+  )
+  return (
+    <OpenersContext value={openers}>
+      <OpenDialogContext value={dialog}>{children}</OpenDialogContext>
+    </OpenersContext>
+  )
+}
+
+/** Opens and closes the roster's dialogs ("open edit for this link"). */
+export function useRosterDialogs(): RosterDialogOpeners {
+  const openers = use(OpenersContext)
+  if (!openers) throw new Error('useRosterDialogs must be used inside <RosterDialogsProvider>')
+  return openers
+}
+
+/** The dialog that is open, if any: for the dialogs hub. */
+export function useOpenRosterDialog(): RosterDialog | null {
+  return use(OpenDialogContext)
+}

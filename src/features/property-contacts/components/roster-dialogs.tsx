@@ -1,0 +1,76 @@
+import { lazy, Suspense } from 'react'
+import type { PropertyContact } from '../../../api'
+import { useOpenRosterDialog, useRosterDialogs } from './roster-dialogs-provider'
+import type { RosterActions } from './use-roster-actions'
+
+// The forms' code (react-hook-form, the resolver, Headless UI) loads when a form
+// is first opened, or when the user points at a button that opens one, so the
+// read-only roster loads light.
+const loadLinkDialog = () => import('./link-contact-dialog')
+const LinkContactDialog = lazy(() =>
+  loadLinkDialog().then((m) => ({ default: m.LinkContactDialog })),
+)
+const EditLinkDialog = lazy(() =>
+  import('./edit-link-dialog').then((m) => ({ default: m.EditLinkDialog })),
+)
+const UnlinkDialog = lazy(() =>
+  import('./unlink-dialog').then((m) => ({ default: m.UnlinkDialog })),
+)
+
+/** Starts loading the link dialog's code, for a button that is about to open it. */
+export function preloadLinkDialog() {
+  loadLinkDialog().catch(() => undefined)
+}
+
+interface RosterDialogsProps {
+  roster: readonly PropertyContact[]
+  actions: RosterActions
+}
+
+/**
+ * The roster's dialogs, one open at a time (see RosterDialogsProvider). Each hands
+ * what was entered to a roster action: edit and unlink close at once (the roster
+ * shows the change optimistically); the link dialog stays until the contact is linked.
+ */
+export function RosterDialogs({ roster, actions }: RosterDialogsProps) {
+  const dialog = useOpenRosterDialog()
+  const { close } = useRosterDialogs()
+  return (
+    <Suspense fallback={null}>
+      {dialog?.kind === 'link' && (
+        <LinkContactDialog
+          roster={roster}
+          pending={actions.linking}
+          onClose={close}
+          onSubmit={async (payload, chosen) => {
+            const outcome = await actions.linkContact(payload, chosen)
+            if (outcome.kind === 'linked') close()
+            return outcome
+          }}
+        />
+      )}
+      {dialog?.kind === 'edit' && (
+        <EditLinkDialog
+          link={dialog.link}
+          draft={dialog.draft}
+          roster={roster}
+          onClose={close}
+          onSave={(values, patch) => {
+            close()
+            actions.saveEdit(dialog.link, values, patch)
+          }}
+        />
+      )}
+      {dialog?.kind === 'unlink' && (
+        <UnlinkDialog
+          link={dialog.link}
+          onClose={close}
+          onConfirm={() => {
+            close()
+            actions.unlinkContact(dialog.link)
+          }}
+        />
+      )}
+    </Suspense>
+  )
+}

@@ -1,0 +1,77 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react'
+
+export interface RosterFocus {
+  /** For an entry's Edit button: registers it under its contact id while it is on the page. */
+  registerEditButton: (contactId: number, button: HTMLButtonElement) => () => void
+  /**
+   * Keeps focus with an entry while a write moves it (a new role puts it in another
+   * group, as a new element) or removes it. Returns the function to call once the
+   * write has settled: focus follows the entry until the roster has shown the outcome.
+   */
+  followEntry: (contactId: number) => () => void
+  focusHeading: () => void
+  headingHasFocus: () => boolean
+}
+
+function focusIsLost(): boolean {
+  const active = document.activeElement
+  return active === null || active === document.body
+}
+
+/**
+ * Focus in the roster, by contact id rather than by what a button says. After each
+ * render that changed the entries on screen (`shown`), if focus fell to the page
+ * while an entry is followed, it goes to that entry's Edit button, or to the roster
+ * heading (`headingRef`) when the entry is not on screen (unlinked, or filtered out).
+ */
+export function useRosterFocus(
+  headingRef: RefObject<HTMLHeadingElement | null>,
+  shown: unknown,
+): RosterFocus {
+  const editButtons = useRef(new Map<number, HTMLButtonElement>())
+  const followed = useRef<{ contactId: number; settled: boolean } | null>(null)
+  // Bumped when a followed write settles: one more render, which shows its outcome.
+  const [settledWrites, setSettledWrites] = useState(0)
+
+  useEffect(() => {
+    const target = followed.current
+    if (!target) return
+    if (focusIsLost()) {
+      const button = editButtons.current.get(target.contactId)
+      ;(button ?? headingRef.current)?.focus()
+      if (button) {
+        followed.current = null
+        return
+      }
+    }
+    if (target.settled) followed.current = null
+  }, [headingRef, shown, settledWrites])
+
+  const registerEditButton = useCallback((contactId: number, button: HTMLButtonElement) => {
+    const buttons = editButtons.current
+    buttons.set(contactId, button)
+    return () => {
+      if (buttons.get(contactId) === button) buttons.delete(contactId)
+    }
+  }, [])
+
+  const followEntry = useCallback((contactId: number) => {
+    const target = { contactId, settled: false }
+    followed.current = target
+    return () => {
+      if (followed.current !== target) return
+      target.settled = true
+      setSettledWrites((count) => count + 1)
+    }
+  }, [])
+
+  return useMemo(
+    () => ({
+      registerEditButton,
+      followEntry,
+      focusHeading: () => headingRef.current?.focus(),
+      headingHasFocus: () => document.activeElement === headingRef.current,
+    }),
+    [headingRef, registerEditButton, followEntry],
+  )
+}
