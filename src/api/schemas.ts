@@ -1,5 +1,5 @@
 // The single source of truth for the shapes Roster exchanges with the Open To Close
-// Property Contacts API (see ../shared/CONTRACT.md). The client parses every response
+// Property Contacts API (see docs/contract.md). The client parses every response
 // with these, the forms validate with them, and the mock backend stores what they
 // describe. `zod/mini` keeps the read-only path small; jitless mode keeps zod from
 // generating code with `new Function`, so a strict Content Security Policy holds.

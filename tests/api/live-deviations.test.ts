@@ -1,5 +1,5 @@
 // Each way the live Open To Close API is known to differ from the contract
-// (CONTRACT.md, last section): normalised, or a clear error, never a crash.
+// (docs/contract.md, "What the live API is known to do differently"): normalised, or a clear error, never a crash.
 import { describe, expect, it } from 'vitest'
 import { AuthenticationError, MethodNotAllowedError } from '../../src/api'
 import {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { server } from '../../../src/mocks/node'
 import { renderApp } from '../../test-utils'
 
-// How the roster copes with what the live API is known to do (CONTRACT.md, last part).
+// How the roster copes with what the live API is known to do (docs/contract.md, "What the live API is known to do differently").
 
 function findAlert(text: RegExp) {
   return waitFor(() => {
