@@ -1,12 +1,10 @@
 // Mounts the mock backend on /api/v1 of the Vite dev and preview servers. Imported
 // only by vite.config.ts (Node side): no mock code ever reaches the bundle.
 import type { Plugin } from 'vite'
+import { isLiveMode } from '../server/live-config.ts'
 import { allowedHostsFrom, DEFAULT_ALLOWED_HOSTS } from '../server/request-guards.ts'
 import { mockOptionsFromEnv } from './env.ts'
 import { createMockMiddleware, type Middleware } from './middleware.ts'
-
-/** Live mode (ROSTER_API=live) leaves /api/v1 to the proxy to the real API. */
-const isLive = () => process.env.ROSTER_API === 'live'
 
 /** The names ALLOWED_HOSTS adds, so that Vite's own host check lets them by as well. */
 function extraHostNames(): string[] {
@@ -34,15 +32,15 @@ export function mockBackend(): Plugin {
   return {
     name: 'roster:mock-backend',
     config() {
-      const extra = isLive() ? [] : extraHostNames()
+      const extra = isLiveMode() ? [] : extraHostNames()
       // Merged into the project's list (`true` there stays `true`); preview inherits it.
       return extra.length === 0 ? undefined : { server: { allowedHosts: extra } }
     },
     configureServer(server) {
-      if (!isLive()) server.middlewares.use(mockFor(server.config.server.host))
+      if (!isLiveMode()) server.middlewares.use(mockFor(server.config.server.host))
     },
     configurePreviewServer(server) {
-      if (!isLive()) server.middlewares.use(mockFor(server.config.preview.host))
+      if (!isLiveMode()) server.middlewares.use(mockFor(server.config.preview.host))
     },
   }
 }

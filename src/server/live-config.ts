@@ -2,6 +2,14 @@
 // from a variable without the VITE_ prefix: Vite puts VITE_ variables into the bundle.
 import { createRedactor } from './redact.ts'
 
+/**
+ * ROSTER_API=live: the Vite dev and preview servers proxy /api/v1 to the live API
+ * (src/server/vite-plugin.ts) and the mock backend steps aside (src/mocks/vite-plugin.ts).
+ */
+export function isLiveMode(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.ROSTER_API === 'live'
+}
+
 export const DEFAULT_BASE_URL = 'https://api.opentoclose.com/v1'
 /**
  * Under the browser client's own 20 s (src/lib/api-client.ts), so a slow upstream

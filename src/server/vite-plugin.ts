@@ -1,13 +1,10 @@
 // Vite's side of live mode and of the shipped headers. Imported only by vite.config.ts
 // (Node side): nothing here reaches the bundle.
 import type { Plugin } from 'vite'
-import { describeLiveTarget, liveConfigFromEnv } from './live-config.ts'
+import { describeLiveTarget, isLiveMode, liveConfigFromEnv } from './live-config.ts'
 import { createLiveProxy, type Middleware } from './live-proxy.ts'
 import { createRedactor } from './redact.ts'
 import { applySecurityHeaders } from './security-headers.ts'
-
-/** The same switch src/mocks/vite-plugin.ts reads to step aside. */
-const isLive = () => process.env.ROSTER_API === 'live'
 
 /**
  * ROSTER_API=live: /api/v1 of the dev and preview servers becomes the proxy to the
@@ -21,7 +18,7 @@ export function liveProxy(): Plugin {
   return {
     name: 'roster:live-proxy',
     config(_, env) {
-      if (env.command !== 'serve' || !isLive()) return
+      if (env.command !== 'serve' || !isLiveMode()) return
       const live = liveConfigFromEnv()
       if (!live.ok) {
         console.error(live.problem)
