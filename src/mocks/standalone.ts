@@ -8,7 +8,7 @@
 // the benchmark can serve its own build (`npm run bench`) without touching the one the
 // flows use. ALLOWED_HOSTS adds host names to answer to, as for the production server.
 import { existsSync } from 'node:fs'
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -16,8 +16,7 @@ import { parseArgs } from 'node:util'
 import { OpenToCloseAPI } from '../api/index.ts'
 import { createPrerenderer, prerenderTimeoutFromEnv } from '../server/prerender.tsx'
 import { createProductionHandler } from '../server/production-app.ts'
-import { acceptHost, allowedHostsFrom, type Middleware } from '../server/request-guards.ts'
-import { applySecurityHeaders } from '../server/security-headers.ts'
+import { allowedHostsFrom, type Middleware } from '../server/request-guards.ts'
 import { mockOptionsFromEnv } from './env.ts'
 import { createMockMiddleware, fetchFromMock } from './middleware.ts'
 
@@ -51,17 +50,6 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const mock = createMockMiddleware(mockOptionsFromEnv())
 const allowedHosts = allowedHostsFrom(HOST, process.env.ALLOWED_HOSTS)
 
-/** The production handler's guards around the API alone: no build to serve. */
-function apiOnlyHandler(api: Middleware) {
-  return (req: IncomingMessage, res: ServerResponse): void => {
-    applySecurityHeaders(res)
-    if (!acceptHost(req, res, allowedHosts)) return
-    api(req, res, () => {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not Found')
-    })
-  }
-}
-
 function fullHandler(api: Middleware) {
   // The property page is rendered here from the mock backend, as production renders it
   // from the live API (src/server/prerender.tsx); PRERENDER_TIMEOUT_MS=0 turns that off.
@@ -76,7 +64,9 @@ function fullHandler(api: Middleware) {
   return createProductionHandler({ root, api, allowedHosts, prerender })
 }
 
-const server = createServer(apiOnly ? apiOnlyHandler(mock) : fullHandler(mock))
+const server = createServer(
+  apiOnly ? createProductionHandler({ api: mock, allowedHosts }) : fullHandler(mock),
+)
 
 server.on('error', (error) => {
   console.error(`Could not start the mock server on ${HOST}:${port}: ${error.message}`)

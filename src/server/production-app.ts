@@ -11,8 +11,8 @@ import { createUpstream, describeError, type UpstreamOptions } from './upstream.
 import { createUpstreamReader } from './upstream-reader.ts'
 
 export interface ProductionOptions {
-  /** The built app (dist/). */
-  root: string
+  /** The built app (dist/); without it, only the API is served (anything else is 404). */
+  root?: string
   /** The live proxy; it leaves everything outside /api/v1 to the static files. */
   api: Middleware
   /** Host names (no port) the server answers to. */
@@ -26,10 +26,13 @@ export interface ProductionOptions {
 export { allowedHostsFrom, DEFAULT_ALLOWED_HOSTS } from './request-guards.ts'
 
 export function createProductionHandler(options: ProductionOptions) {
-  const serveFile = serveStatic(options.root, {
-    warm: options.warmCompression ?? true,
-    prerender: options.prerender,
-  })
+  const { root } = options
+  const serveFile =
+    root === undefined
+      ? (_req: IncomingMessage, res: ServerResponse) => {
+          res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not Found')
+        }
+      : serveStatic(root, { warm: options.warmCompression ?? true, prerender: options.prerender })
   return (req: IncomingMessage, res: ServerResponse): void => {
     applySecurityHeaders(res)
     if (!acceptHost(req, res, options.allowedHosts)) return
