@@ -128,7 +128,7 @@ test('form mistakes are shown on the right row and nothing is sent', async ({ pa
     .getByRole('combobox', { name: 'Contact' })
   await expect(buyer).toHaveAttribute('aria-invalid', 'true')
   await expect(buyer).toHaveAccessibleDescription(
-    /Jordan Smith is already in this form as Seller 1/,
+    /Jordan Smith is listed twice, at Seller 1 and Buyer 1/,
   )
   await expect(
     page.getByRole('group', { name: 'Agent 1' }).getByRole('combobox', { name: 'Contact' }),

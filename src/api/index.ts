@@ -22,13 +22,23 @@ export type { PropertiesResource } from './resources/properties'
 export type { PropertyContactsResource } from './resources/property-contacts'
 export { isTransientError, retryAfterSeconds, retryDelayFor } from './retry'
 export {
+  OTHER_ROLE,
   STANDARD_ROLES,
   canonicalRole,
+  chosenRole,
+  roleChoiceProblem,
   roleKey,
   roleProblem,
   roleSchema,
   roleText,
   sameRole,
 } from './roles'
+export {
+  primaryCollisionMessage,
+  primaryCollisions,
+  repeatedContactMessage,
+  repeatedContacts,
+  type RepeatedContact,
+} from './roster-rules'
 export * from './schemas'
 export type { IdLike } from './validate'

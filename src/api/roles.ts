@@ -82,7 +82,8 @@ const LOOKALIKE_SCRIPTS = [
   ['Greek', /(?=\p{L})\p{Script=Greek}/u],
 ] as const
 
-function listed(names: readonly string[]): string {
+/** "a", "a and b", "a, b and c": names in a sentence. */
+export function listed(names: readonly string[]): string {
   return names.length <= 2
     ? names.join(' and ')
     : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`
@@ -119,3 +120,26 @@ export function roleSchema(typeError?: string) {
 }
 
 export const RoleSchema = roleSchema()
+
+/** A role picker's value for "type another role" (the link form's and the setup rows'). */
+export const OTHER_ROLE = '__other__'
+
+/** The role a picker's choice means: the typed text (as stored) for OTHER_ROLE, else the choice. */
+export function chosenRole(choice: string, otherText: string): string {
+  return choice === OTHER_ROLE ? roleText(otherText) : choice
+}
+
+/**
+ * Why a picker's choice is no role that can be saved, and which of its two fields
+ * says so: nothing chosen, "Other…" with no text, or typed text roleProblem refuses.
+ */
+export function roleChoiceProblem(
+  choice: string,
+  otherText: string,
+): { field: 'choice' | 'other'; message: string } | null {
+  if (choice === '') return { field: 'choice', message: 'Choose a role' }
+  if (choice !== OTHER_ROLE) return null
+  if (roleKey(otherText) === '') return { field: 'other', message: 'Type the role' }
+  const problem = roleProblem(otherText)
+  return problem === null ? null : { field: 'other', message: problem }
+}

@@ -214,8 +214,8 @@ describe('input validation', () => {
       'others.0',
       'sellers.0',
     ])
-    expect(error.errors['agents.1']?.[0]).toMatch(/one primary per role.*agents\.0, agents\.1/i)
-    expect(error.errors['others.0']?.[0]).toMatch(/sellers\.0, others\.0/)
+    expect(error.errors['agents.1']?.[0]).toMatch(/one primary per role.*agents\.0 and agents\.1/i)
+    expect(error.errors['others.0']?.[0]).toMatch(/sellers\.0 and others\.0/)
   })
 
   it('keys a row with no contact by the row and an empty role by its field', async () => {
@@ -255,10 +255,10 @@ describe('input validation', () => {
       'agents.1.role': [
         'Role mixes letters from different alphabets (Latin and Cyrillic); retype it',
       ],
-      'buyers.0': [expect.stringMatching(/one primary per role.*buyers\.0, others\.0/i)],
-      'others.0': [expect.stringMatching(/one primary per role.*buyers\.0, others\.0/i)],
-      'others.1': [expect.stringMatching(/one primary per role.*others\.1, others\.2/i)],
-      'others.2': [expect.stringMatching(/one primary per role.*others\.1, others\.2/i)],
+      'buyers.0': [expect.stringMatching(/one primary per role.*buyers\.0 and others\.0/i)],
+      'others.0': [expect.stringMatching(/one primary per role.*buyers\.0 and others\.0/i)],
+      'others.1': [expect.stringMatching(/one primary per role.*others\.1 and others\.2/i)],
+      'others.2': [expect.stringMatching(/one primary per role.*others\.1 and others\.2/i)],
     })
   })
 

@@ -3,6 +3,12 @@
 import * as z from 'zod/mini'
 import { ValidationError } from '../errors'
 import { roleKey, roleSchema, roleText } from '../roles'
+import {
+  primaryCollisionMessage,
+  primaryCollisions,
+  repeatedContactMessage,
+  repeatedContacts,
+} from '../roster-rules'
 import { fieldErrorsOf } from '../schemas'
 
 /** A seller or buyer: a contact id, or one with an explicit primary flag. */
@@ -113,25 +119,22 @@ function issueAt(issues: Issues, at: string, message: string, input: unknown): v
 
 /** A property has one link per contact, and at most one primary per role. */
 function checkAcrossRows(links: readonly DesiredLink[], issues: Issues): void {
-  const firstAt = new Map<number, string>()
-  const primaries = new Map<string, DesiredLink[]>()
-  for (const link of links) {
-    const first = firstAt.get(link.contactId)
-    if (first === undefined) firstAt.set(link.contactId, link.at)
-    else {
-      const message = `Contact ${link.contactId} is listed twice, at ${first} and ${link.at}: a contact has one role on a property.`
-      issueAt(issues, first, message, link.contactId)
-      issueAt(issues, link.at, message, link.contactId)
-    }
-    if (link.primary) {
-      const key = roleKey(link.role)
-      primaries.set(key, [...(primaries.get(key) ?? []), link])
-    }
+  for (const { first, again } of repeatedContacts(links, (link) => link.contactId)) {
+    const message = repeatedContactMessage(`Contact ${again.contactId}`, first.at, again.at)
+    issueAt(issues, first.at, message, first.contactId)
+    issueAt(issues, again.at, message, again.contactId)
   }
-  for (const group of primaries.values()) {
-    if (group.length < 2) continue
-    const places = group.map((link) => link.at).join(', ')
-    const message = `Only one primary per role: ${group[0]?.role ?? ''} is primary at ${places}. Set primary: false on all but one (agents are primary unless said).`
+  const collisions = primaryCollisions(
+    links,
+    (link) => link.role,
+    (link) => link.primary,
+  )
+  for (const group of collisions) {
+    const message = primaryCollisionMessage(
+      group[0]?.role ?? '',
+      group.map((link) => link.at),
+      'Set primary: false on all but one (agents are primary unless said).',
+    )
     for (const link of group) issueAt(issues, link.at, message, link.primary)
   }
 }

@@ -3,18 +3,19 @@ import {
   CalendarDateSchema,
   IdSchema,
   NotesSchema,
-  RoleSchema,
+  OTHER_ROLE,
   STANDARD_ROLES,
   canonicalRole,
+  chosenRole,
+  roleChoiceProblem,
   roleKey,
-  roleText,
   type PropertyContact,
   type PropertyContactCreate,
   type PropertyContactUpdate,
 } from '../../api'
 
-/** The role select's value for "type another role". */
-export const OTHER_ROLE = '__other__'
+// The role picker's "Other…" value, from the role rules (re-exported for the form's callers).
+export { OTHER_ROLE }
 
 // The form's own shape (what the inputs hold), validated with the API's field
 // schemas so the form refuses exactly what the server would.
@@ -30,16 +31,10 @@ const roleFields = {
 
 type RoleFieldValues = z.output<z.ZodMiniObject<typeof roleFields>>
 
-export function resolveRole(values: Pick<RoleFieldValues, 'roleChoice' | 'otherRole'>) {
-  return values.roleChoice === OTHER_ROLE ? roleText(values.otherRole) : values.roleChoice
-}
-
 function checkRole(roleRequired: boolean) {
   return z.superRefine((values: RoleFieldValues, ctx) => {
-    if (values.roleChoice === '') {
-      if (roleRequired) {
-        ctx.addIssue({ code: 'custom', path: ['roleChoice'], message: 'Choose a role' })
-      } else if (values.primary) {
+    if (values.roleChoice === '' && !roleRequired) {
+      if (values.primary) {
         ctx.addIssue({
           code: 'custom',
           path: ['primary'],
@@ -48,18 +43,13 @@ function checkRole(roleRequired: boolean) {
       }
       return
     }
-    if (values.roleChoice === OTHER_ROLE) {
-      const result = RoleSchema.safeParse(values.otherRole)
-      if (!result.success) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['otherRole'],
-          message:
-            roleKey(values.otherRole) === ''
-              ? 'Type the role'
-              : (result.error.issues[0]?.message ?? 'Invalid role'),
-        })
-      }
+    const problem = roleChoiceProblem(values.roleChoice, values.otherRole)
+    if (problem !== null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [problem.field === 'choice' ? 'roleChoice' : 'otherRole'],
+        message: problem.message,
+      })
     }
   })
 }
@@ -116,7 +106,7 @@ export function editValuesFor(link: PropertyContact): EditLinkValues {
 }
 
 export function toCreatePayload(values: LinkFormValues): PropertyContactCreate {
-  const role = resolveRole(values)
+  const role = chosenRole(values.roleChoice, values.otherRole)
   return {
     contact_id: values.contact_id ?? 0,
     role: role === '' ? null : role,
@@ -131,7 +121,7 @@ export function toUpdatePatch(
   link: PropertyContact,
   values: EditLinkValues,
 ): PropertyContactUpdate {
-  const role = resolveRole(values)
+  const role = chosenRole(values.roleChoice, values.otherRole)
   const next = {
     role: role === '' ? null : role,
     primary: values.primary,

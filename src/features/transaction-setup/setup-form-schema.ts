@@ -1,12 +1,21 @@
 import * as z from 'zod/mini'
-import { roleKey, roleProblem, roleText, type Contact } from '../../api'
+import {
+  OTHER_ROLE,
+  chosenRole,
+  primaryCollisionMessage,
+  primaryCollisions,
+  repeatedContactMessage,
+  repeatedContacts,
+  roleChoiceProblem,
+  type Contact,
+} from '../../api'
 import type { TransactionSetupInput } from '../../api/transaction-setup'
 import { fullName } from '../../lib/format'
 
 export type SectionName = 'sellers' | 'buyers' | 'agents' | 'others'
 
-/** The role select's value for "type another role". */
-export const OTHER_ROLE = '__other__'
+// The role picker's "Other…" value, from the role rules (re-exported for the form's callers).
+export { OTHER_ROLE }
 export const AGENT_ROLES = ['Listing Agent', 'Buyer Agent'] as const
 
 export interface SectionInfo {
@@ -55,7 +64,7 @@ const rows = z.array(SetupRowSchema)
 
 export function rowRole(section: SectionInfo, row: SetupRow): string {
   if (section.fixedRole) return section.fixedRole
-  return row.roleChoice === OTHER_ROLE ? roleText(row.otherRole) : row.roleChoice
+  return chosenRole(row.roleChoice, row.otherRole)
 }
 
 export const emptyRow = (roleChoice = '', primary = false): SetupRow => ({
@@ -68,69 +77,90 @@ export const emptyRow = (roleChoice = '', primary = false): SetupRow => ({
 /** Marks a rule about two rows: changing one row can make or clear it on another. */
 const CROSS_ROW = { crossRow: true }
 
+/** One row of the form, where its messages go. */
+interface PlacedRow {
+  row: SetupRow
+  section: SectionInfo
+  index: number
+  /** How the user sees it: "Seller 2". */
+  label: string
+  role: string
+}
+
+function placedRows(values: Record<SectionName, readonly SetupRow[]>): PlacedRow[] {
+  return SECTIONS.flatMap((section) =>
+    values[section.name].map((row, index) => ({
+      row,
+      section,
+      index,
+      label: `${section.rowLabel} ${index + 1}`,
+      role: rowRole(section, row),
+    })),
+  )
+}
+
+const pathOf = (placed: PlacedRow, field: keyof SetupRow) => [
+  placed.section.name,
+  placed.index,
+  field,
+]
+
 /**
  * The form's rules, on the row where the user can fix them: a row without a
- * contact, a row without a role, one contact twice, two primaries in one role.
+ * contact, a row without a role, one contact twice (on the row repeating it), two
+ * primaries in one role (on each of them).
  */
 export const SetupFormSchema = z
   .object({ sellers: rows, buyers: rows, agents: rows, others: rows })
   .check(
     z.superRefine((values, ctx) => {
-      const seen = new Map<number, string>()
-      const primaries = new Map<string, { label: string; path: (string | number)[] }[]>()
-      for (const section of SECTIONS) {
-        values[section.name].forEach((row, index) => {
-          const label = `${section.rowLabel} ${index + 1}`
-          const at = (field: string) => [section.name, index, field]
-          if (!row.contact) {
-            ctx.addIssue({
-              code: 'custom',
-              path: at('contact'),
-              message: 'Pick a contact or remove this row',
-            })
-          } else {
-            const earlier = seen.get(row.contact.id)
-            if (earlier) {
-              ctx.addIssue({
-                code: 'custom',
-                path: at('contact'),
-                message: `${fullName(row.contact)} is already in this form as ${earlier}`,
-                params: CROSS_ROW,
-              })
-            } else {
-              seen.set(row.contact.id, label)
-            }
-          }
-          const role = rowRole(section, row)
-          if (!section.fixedRole) {
-            if (row.roleChoice === '') {
-              ctx.addIssue({ code: 'custom', path: at('roleChoice'), message: 'Choose a role' })
-            } else if (row.roleChoice === OTHER_ROLE && roleKey(role) === '') {
-              ctx.addIssue({ code: 'custom', path: at('otherRole'), message: 'Type the role' })
-            } else {
-              // The rules the client and the server apply: too long, mixed alphabets.
-              const problem = roleProblem(role)
-              if (problem !== null) {
-                ctx.addIssue({ code: 'custom', path: at('otherRole'), message: problem })
-              }
-            }
-          }
-          if (row.primary && roleKey(role) !== '') {
-            const key = roleKey(role)
-            const group = primaries.get(key) ?? []
-            group.push({ label, path: at('primary') })
-            primaries.set(key, group)
-          }
-        })
+      const placed = placedRows(values)
+      const repeats = new Map(
+        repeatedContacts(placed, (entry) => entry.row.contact?.id).map(
+          ({ first, again }) => [again, first] as const,
+        ),
+      )
+      for (const entry of placed) {
+        const { row, section } = entry
+        const first = repeats.get(entry)
+        if (!row.contact) {
+          ctx.addIssue({
+            code: 'custom',
+            path: pathOf(entry, 'contact'),
+            message: 'Pick a contact or remove this row',
+          })
+        } else if (first) {
+          ctx.addIssue({
+            code: 'custom',
+            path: pathOf(entry, 'contact'),
+            message: repeatedContactMessage(fullName(row.contact), first.label, entry.label),
+            params: CROSS_ROW,
+          })
+        }
+        const problem = section.fixedRole ? null : roleChoiceProblem(row.roleChoice, row.otherRole)
+        if (problem !== null) {
+          ctx.addIssue({
+            code: 'custom',
+            path: pathOf(entry, problem.field === 'choice' ? 'roleChoice' : 'otherRole'),
+            message: problem.message,
+          })
+        }
       }
-      for (const [, group] of primaries) {
-        if (group.length < 2) continue
-        const names = group.map((entry) => entry.label).join(' and ')
+      const collisions = primaryCollisions(
+        placed,
+        (entry) => entry.role,
+        (entry) => entry.row.primary,
+      )
+      for (const group of collisions) {
+        const message = primaryCollisionMessage(
+          group[0]?.role ?? '',
+          group.map((entry) => entry.label),
+        )
         for (const entry of group) {
           ctx.addIssue({
             code: 'custom',
-            path: entry.path,
-            message: `Only one primary per role: ${names} are both marked primary`,
+            path: pathOf(entry, 'primary'),
+            message,
             params: CROSS_ROW,
           })
         }

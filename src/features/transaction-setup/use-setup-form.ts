@@ -26,7 +26,7 @@ export function useSetupForm(focusFirstField: boolean) {
   }, [focusFirstField, form])
 
   // Once the form was submitted, every change re-checks the messages it may have
-  // made stale on other rows ("Seller 1 and Seller 2 are both marked primary").
+  // made stale on other rows ("Seller is primary at Seller 1 and Seller 2").
   const { isSubmitted } = form.formState
   useEffect(() => {
     if (!isSubmitted) return

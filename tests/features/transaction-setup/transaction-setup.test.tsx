@@ -191,9 +191,11 @@ describe('transaction setup: the form', () => {
     await waitFor(() => {
       expect(buyer).toHaveAttribute('aria-invalid', 'true')
     })
-    expect(buyer).toHaveAccessibleDescription(/Eric Gonzalez is already in this form as Seller 1/)
+    expect(buyer).toHaveAccessibleDescription(
+      /Eric Gonzalez is listed twice, at Seller 1 and Buyer 1/,
+    )
     expect(contactBox('Seller 1')).toHaveAttribute('aria-invalid', 'false')
-    expect(contactBox('Seller 1')).not.toHaveAccessibleDescription(/already in this form/)
+    expect(contactBox('Seller 1')).not.toHaveAccessibleDescription(/listed twice/)
     expect(buyer).toHaveFocus()
     expect(writes).toEqual([])
   })
@@ -213,7 +215,7 @@ describe('transaction setup: the form', () => {
     await pick(user, 'Agent 2', 'Walter', 'Walter Smith')
     await user.click(screen.getByRole('button', { name: 'Review plan' }))
 
-    const message = 'Only one primary per role: Seller 1 and Seller 2 are both marked primary'
+    const message = 'Only one primary per role: Seller is primary at Seller 1 and Seller 2.'
     for (const name of ['Seller 1', 'Seller 2']) {
       await waitFor(() => {
         expect(primaryBox(name)).toHaveAttribute('aria-invalid', 'true')
@@ -257,7 +259,7 @@ describe('transaction setup: the form', () => {
     await waitFor(() => {
       expect(primaryBox('Seller 1')).toHaveAttribute('aria-invalid', 'false')
     })
-    // Seller 2 must not keep saying "Seller 1 and Seller 2 are both marked primary".
+    // Seller 2 must not keep saying "Seller is primary at Seller 1 and Seller 2".
     await waitFor(
       () => {
         expect(primaryBox('Seller 2')).toHaveAttribute('aria-invalid', 'false')
@@ -267,13 +269,13 @@ describe('transaction setup: the form', () => {
   })
 
   // The same for duplicates: changing the first row's contact clears the second's.
-  it('clears "already in this form" when the first row changes contact', async () => {
+  it('clears "listed twice" when the first row changes contact', async () => {
     const { user } = await openSetup()
     await pick(user, 'Seller 1', 'Eric Gon', 'Eric Gonzalez')
     await pick(user, 'Buyer 1', 'Eric Gon', 'Eric Gonzalez')
     await user.click(screen.getByRole('button', { name: 'Review plan' }))
     await waitFor(() => {
-      expect(contactBox('Buyer 1')).toHaveAccessibleDescription(/already in this form/)
+      expect(contactBox('Buyer 1')).toHaveAccessibleDescription(/listed twice/)
     })
     await user.clear(contactBox('Seller 1'))
     await pick(user, 'Seller 1', 'Jordan', 'Jordan Smith')

@@ -1,10 +1,17 @@
 import { useId } from 'react'
 import { useWatch, type UseFormReturn } from 'react-hook-form'
-import { NOTES_MAX, STANDARD_ROLES, characterCount, type PropertyContact } from '../../../api'
-import { OTHER_ROLE, resolveRole, type LinkFormValues } from '../link-form-schema'
+import {
+  NOTES_MAX,
+  STANDARD_ROLES,
+  characterCount,
+  chosenRole,
+  type PropertyContact,
+} from '../../../api'
+import { RolePicker } from '../../../components/role-picker'
+import type { LinkFormValues } from '../link-form-schema'
 import { fullName } from '../../../lib/format'
 import { primaryOf } from '../role-groups'
-import { FieldError, describedBy } from './field-error'
+import { FieldError, describedBy } from '../../../components/ui/field-error'
 
 interface LinkFieldsProps {
   form: UseFormReturn<LinkFormValues>
@@ -24,14 +31,12 @@ export function LinkFields({ form, roster, allowNoRole }: LinkFieldsProps) {
     control,
     name: ['contact_id', 'roleChoice', 'otherRole', 'primary', 'notes'],
   })
-  const role = resolveRole({ roleChoice, otherRole })
+  const role = chosenRole(roleChoice, otherRole)
   // Counted as the notes limit counts (code points): an emoji is one character.
   const notesLength = characterCount(notes)
   const currentPrimary = primaryOf(roster, role, contactId ?? undefined)
 
   const ids = {
-    role: `${id}-role`,
-    other: `${id}-other`,
     primary: `${id}-primary`,
     startDate: `${id}-start`,
     notes: `${id}-notes`,
@@ -40,43 +45,17 @@ export function LinkFields({ form, roster, allowNoRole }: LinkFieldsProps) {
   return (
     <>
       <div className="form-row">
-        <div className="field">
-          <label htmlFor={ids.role} className="field-label">
-            Role
-          </label>
-          <select
-            id={ids.role}
-            className="input"
-            aria-invalid={!!errors.roleChoice}
-            aria-describedby={describedBy(errors.roleChoice && `${ids.role}-error`)}
-            {...register('roleChoice')}
-          >
-            <option value="">{allowNoRole ? 'No role' : 'Choose a role…'}</option>
-            {STANDARD_ROLES.map((standard) => (
-              <option key={standard} value={standard}>
-                {standard}
-              </option>
-            ))}
-            <option value={OTHER_ROLE}>Other…</option>
-          </select>
-          <FieldError id={`${ids.role}-error`} error={errors.roleChoice} />
-        </div>
-        {roleChoice === OTHER_ROLE && (
-          <div className="field">
-            <label htmlFor={ids.other} className="field-label">
-              Other role
-            </label>
-            <input
-              id={ids.other}
-              className="input"
-              autoComplete="off"
-              aria-invalid={!!errors.otherRole}
-              aria-describedby={describedBy(errors.otherRole && `${ids.other}-error`)}
-              {...register('otherRole')}
-            />
-            <FieldError id={`${ids.other}-error`} error={errors.otherRole} />
-          </div>
-        )}
+        <RolePicker
+          control={control}
+          register={register}
+          choiceName="roleChoice"
+          otherName="otherRole"
+          roles={STANDARD_ROLES}
+          emptyLabel={allowNoRole ? 'No role' : 'Choose a role…'}
+          offerOther
+          choiceError={errors.roleChoice}
+          otherError={errors.otherRole}
+        />
       </div>
 
       <div className="field field-checkbox-block">

@@ -1,13 +1,9 @@
 import { useId } from 'react'
-import { Controller, useWatch, type UseFormReturn } from 'react-hook-form'
+import { Controller, type UseFormReturn } from 'react-hook-form'
 import { STANDARD_ROLES, type PropertyContact } from '../../../api'
 import { ContactCombobox } from '../../../components/contact-combobox'
-import {
-  AGENT_ROLES,
-  OTHER_ROLE,
-  type SectionInfo,
-  type SetupFormValues,
-} from '../setup-form-schema'
+import { RolePicker } from '../../../components/role-picker'
+import { AGENT_ROLES, type SectionInfo, type SetupFormValues } from '../setup-form-schema'
 
 const OTHER_PARTY_ROLES = STANDARD_ROLES.filter(
   (role) => !['Seller', 'Buyer', ...AGENT_ROLES].includes(role),
@@ -29,9 +25,9 @@ interface SetupRowFieldsProps {
 export function SetupRowFields({ section, form, index, roster, disabled }: SetupRowFieldsProps) {
   const id = useId()
   const name = section.name
-  const roleChoice = useWatch({ control: form.control, name: `${name}.${index}.roleChoice` })
   const errors = form.formState.errors[name]?.[index]
-  const roleOptions = name === 'agents' ? AGENT_ROLES : OTHER_PARTY_ROLES
+  // Agents pick one of the two agent roles; other parties any other role, or type one.
+  const others = name === 'others'
 
   return (
     <div className="setup-row-fields">
@@ -51,53 +47,18 @@ export function SetupRowFields({ section, form, index, roster, disabled }: Setup
         )}
       />
       {!section.fixedRole && (
-        <div className="field">
-          <label htmlFor={`${id}-role`} className="field-label">
-            Role
-          </label>
-          <select
-            id={`${id}-role`}
-            className="input"
-            disabled={disabled}
-            aria-invalid={!!errors?.roleChoice}
-            aria-describedby={errors?.roleChoice ? `${id}-role-error` : undefined}
-            {...form.register(`${name}.${index}.roleChoice`)}
-          >
-            {name === 'others' && <option value="">Choose a role…</option>}
-            {roleOptions.map((role) => (
-              <option key={role} value={role}>
-                {role}
-              </option>
-            ))}
-            {name === 'others' && <option value={OTHER_ROLE}>Other…</option>}
-          </select>
-          {errors?.roleChoice?.message && (
-            <p id={`${id}-role-error`} className="field-error">
-              {errors.roleChoice.message}
-            </p>
-          )}
-        </div>
-      )}
-      {roleChoice === OTHER_ROLE && (
-        <div className="field">
-          <label htmlFor={`${id}-other`} className="field-label">
-            Other role
-          </label>
-          <input
-            id={`${id}-other`}
-            className="input"
-            autoComplete="off"
-            disabled={disabled}
-            aria-invalid={!!errors?.otherRole}
-            aria-describedby={errors?.otherRole ? `${id}-other-error` : undefined}
-            {...form.register(`${name}.${index}.otherRole`)}
-          />
-          {errors?.otherRole?.message && (
-            <p id={`${id}-other-error`} className="field-error">
-              {errors.otherRole.message}
-            </p>
-          )}
-        </div>
+        <RolePicker
+          control={form.control}
+          register={form.register}
+          choiceName={`${name}.${index}.roleChoice`}
+          otherName={`${name}.${index}.otherRole`}
+          roles={others ? OTHER_PARTY_ROLES : AGENT_ROLES}
+          emptyLabel={others ? 'Choose a role…' : undefined}
+          offerOther={others}
+          choiceError={errors?.roleChoice}
+          otherError={errors?.otherRole}
+          disabled={disabled}
+        />
       )}
       <div className="field setup-primary">
         <div className="field-checkbox">
