@@ -1,7 +1,7 @@
 import { HttpClient, type FetchLike } from './http'
 import { ContactsResource } from './resources/contacts'
 import { PropertiesResource } from './resources/properties'
-import { PropertyContactsResource } from './resources/property-contacts'
+import { PropertyContactsResource, type VersionCheck } from './resources/property-contacts'
 
 export interface OpenToCloseAPIOptions {
   /** `/api/v1` in the browser (resolved against the page), or an absolute URL. */
@@ -15,6 +15,12 @@ export interface OpenToCloseAPIOptions {
   apiKey?: string
   /** Abort and raise NetworkError when a response takes longer than this. */
   timeoutMs?: number
+  /**
+   * Who checks a conditional write (`ifMatch`, `onlyIfUnlinked`): `conditional` when the
+   * server honours If-Match (Roster's mock backend and live proxy do), `read-first`
+   * (the default) to read the link before writing, for the Open To Close API itself.
+   */
+  versionCheck?: VersionCheck
 }
 
 /**
@@ -40,7 +46,7 @@ export class OpenToCloseAPI {
     })
     this.properties = new PropertiesResource(http)
     this.contacts = new ContactsResource(http)
-    this.propertyContacts = new PropertyContactsResource(http)
+    this.propertyContacts = new PropertyContactsResource(http, options.versionCheck ?? 'read-first')
   }
 }
 

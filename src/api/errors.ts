@@ -2,6 +2,8 @@
 // `instanceof` and show one clear sentence. Every error carries where it happened
 // (`method`, `endpoint`: the path without query string, so never the api_token).
 
+import type { PropertyContact } from './schemas'
+
 export interface ErrorDetails {
   /** HTTP status; 0 when no response was received (network, timeout, local validation). */
   status?: number
@@ -52,6 +54,38 @@ export class MethodNotAllowedError extends OpenToCloseAPIError {
 
 export class ConflictError extends OpenToCloseAPIError {
   override name = 'ConflictError'
+}
+
+/**
+ * 412: the link is no longer the version the write started from (someone changed or
+ * removed it meanwhile), so nothing was written. `current` is the link as it is now,
+ * when the server sent it or the client read it; null when it is gone or unknown.
+ */
+export class PreconditionFailedError extends OpenToCloseAPIError {
+  override name = 'PreconditionFailedError'
+  readonly current: PropertyContact | null
+  /** The server's answer as sent, for the resource to read `current` from. */
+  readonly body: unknown
+
+  constructor(
+    message: string,
+    current: PropertyContact | null,
+    details: ErrorDetails = {},
+    body: unknown = undefined,
+  ) {
+    super(message, details)
+    this.current = current
+    this.body = body
+  }
+}
+
+/**
+ * The server answered for another link than the one addressed (another contact or
+ * another property): nothing was written, and nothing should be. Status 0 when the
+ * client found it before writing.
+ */
+export class WrongLinkError extends OpenToCloseAPIError {
+  override name = 'WrongLinkError'
 }
 
 export class RateLimitError extends OpenToCloseAPIError {

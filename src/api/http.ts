@@ -10,6 +10,7 @@ import {
   NetworkError,
   NotFoundError,
   OpenToCloseAPIError,
+  PreconditionFailedError,
   RateLimitError,
   ServerError,
   ValidationError,
@@ -44,6 +45,8 @@ export interface HttpCall<S extends z.ZodMiniType, A = never> {
   body?: unknown
   schema: S
   signal?: AbortSignal | undefined
+  /** Request headers beyond Accept and Content-Type (conditional ones: If-Match). */
+  headers?: Record<string, string> | undefined
   /**
    * For a write: the result that an acknowledgement without the record stands for —
    * a 204, a 2xx with an empty body, `{"success": true}` or `{"data": {"id": …}}`
@@ -66,9 +69,10 @@ export class HttpClient {
   ): Promise<z.output<S> | A> {
     const where = { method: call.method, endpoint: call.path }
     const label = `${call.method} ${call.path}`
-    const init: RequestInit = { method: call.method, headers: { Accept: 'application/json' } }
+    const headers: Record<string, string> = { ...call.headers, Accept: 'application/json' }
+    const init: RequestInit = { method: call.method, headers }
     if (call.body !== undefined) {
-      init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' }
+      headers['Content-Type'] = 'application/json'
       init.body = JSON.stringify(call.body)
     }
 
@@ -194,6 +198,7 @@ export class HttpClient {
     if (status === 404) return new NotFoundError(message, details)
     if (status === 405) return new MethodNotAllowedError(message, details)
     if (status === 409) return new ConflictError(message, details)
+    if (status === 412) return new PreconditionFailedError(message, null, details, parseJson(text))
     if (status === 429)
       return new RateLimitError(message, retryAfterSeconds(response.headers), details)
     if (status >= 500) return new ServerError(message, details)
@@ -205,6 +210,14 @@ export class HttpClient {
     const { apiKey } = this.config
     if (!apiKey) return text
     return text.split(apiKey).join('***').split(encodeURIComponent(apiKey)).join('***')
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return undefined
   }
 }
 
@@ -232,6 +245,8 @@ function defaultMessage(status: number): string {
       return 'The server does not allow this operation.'
     case 409:
       return 'This conflicts with data already on the server.'
+    case 412:
+      return 'This changed on the server since it was read.'
     case 429:
       return 'Too many requests. Wait a moment and try again.'
     default:

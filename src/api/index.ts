@@ -10,9 +10,11 @@ export {
   NetworkError,
   NotFoundError,
   OpenToCloseAPIError,
+  PreconditionFailedError,
   RateLimitError,
   ServerError,
   ValidationError,
+  WrongLinkError,
   writeOutcomeUnknown,
   type ErrorDetails,
 } from './errors'
@@ -20,6 +22,14 @@ export { HTML_INSTEAD_OF_DATA, type FetchLike, type RequestOptions } from './htt
 export type { ContactsResource } from './resources/contacts'
 export type { PropertiesResource } from './resources/properties'
 export type { PropertyContactsResource } from './resources/property-contacts'
+export {
+  linkChanges,
+  linkVersion,
+  versionMatches,
+  wrongLinkProblem,
+  type LinkChange,
+  type LinkField,
+} from './link-version'
 export { isTransientError, retryAfterSeconds, retryDelayFor } from './retry'
 export {
   OTHER_ROLE,

@@ -66,6 +66,16 @@ interface State {
   nextLinkId: number
 }
 
+/**
+ * Moves a link's `updated` to `timestamp`, or 1 ms past its current value when the
+ * clock has not moved on: two changes within one millisecond are still two versions.
+ */
+function touch(link: StoredLink, timestamp: string): void {
+  const previous = Date.parse(link.updated)
+  const next = Date.parse(timestamp)
+  link.updated = next > previous ? timestamp : new Date(previous + 1).toISOString()
+}
+
 function maxId(records: Iterable<{ id: number }>): number {
   let max = 0
   for (const { id } of records) max = Math.max(max, id)
@@ -122,7 +132,7 @@ export function createDb(initial: () => DbSnapshot = createSeed) {
     for (const other of rosterOf(link.property_id).values()) {
       if (other !== link && other.primary && roleKey(other.role) === key) {
         other.primary = false
-        other.updated = timestamp
+        touch(other, timestamp)
       }
     }
   }
@@ -232,7 +242,7 @@ export function createDb(initial: () => DbSnapshot = createSeed) {
         if (fields.primary !== undefined) link.primary = fields.primary
         if (fields.start_date !== undefined) link.start_date = fields.start_date
         if (fields.notes !== undefined) link.notes = fields.notes
-        if (JSON.stringify(link) !== before) link.updated = timestamp
+        if (JSON.stringify(link) !== before) touch(link, timestamp)
         // Also after a role change: a primary moving into a role that has one demotes it.
         demoteOthers(link, timestamp)
         return { ...link }

@@ -1,11 +1,15 @@
+import * as z from 'zod/mini'
 import { apiPaths } from '../../config/paths'
+import { ConflictError, NotFoundError, PreconditionFailedError, WrongLinkError } from '../errors'
 import type { HttpClient, HttpMethod, RequestOptions } from '../http'
+import { versionMatches, wrongLinkProblem } from '../link-version'
 import {
   DeletedPropertyContactResponseSchema,
   ListPropertyContactsParamsSchema,
   PropertyContactCreateSchema,
   PropertyContactListResponseSchema,
   PropertyContactResponseSchema,
+  PropertyContactSchema,
   PropertyContactUpdateSchema,
   type DeletedPropertyContact,
   type ListPropertyContactsParams,
@@ -25,6 +29,34 @@ function ownedBy(propertyId: number) {
 }
 
 /**
+ * How a conditional write (one given `ifMatch` or `onlyIfUnlinked`) is checked:
+ * - `conditional`: the server checks it. The request carries `If-Match` (or
+ *   `If-None-Match: *`) and a changed link is a 412. Roster's own servers do this: the
+ *   mock backend itself, the live proxy by reading the link first (docs/contract.md).
+ * - `read-first`: the client reads the link first and writes only when it is the
+ *   version asked for and the link it means. For a server that ignores the headers,
+ *   such as the Open To Close API called directly. A change between the read and the
+ *   write goes unseen: the window is one round trip.
+ */
+export type VersionCheck = 'conditional' | 'read-first'
+
+/** A write that must not overwrite a change it did not see. */
+export interface WriteOptions extends RequestOptions {
+  /** The version the write starts from (linkVersion): refused with a 412 when the link moved on. */
+  ifMatch?: string | undefined
+}
+
+export interface CreateOptions extends RequestOptions {
+  /** Link only if the contact is not linked yet: a 409 (ConflictError) when they are. */
+  onlyIfUnlinked?: boolean | undefined
+}
+
+const PreconditionBodySchema = z.object({
+  current: z.optional(z.unknown()),
+  wrong_link: z.optional(z.boolean()),
+})
+
+/**
  * Links between one property and its contacts, addressed by the contact's id.
  *
  * Create and update resolve to the link as the server now has it, or to `null` when
@@ -34,7 +66,10 @@ function ownedBy(propertyId: number) {
  * have happened all the same (see writeOutcomeUnknown), so read the roster again.
  */
 export class PropertyContactsResource {
-  constructor(private readonly http: HttpClient) {}
+  constructor(
+    private readonly http: HttpClient,
+    private readonly versionCheck: VersionCheck = 'read-first',
+  ) {}
 
   async listPropertyContacts(
     propertyId: IdLike,
@@ -57,7 +92,7 @@ export class PropertyContactsResource {
   async createPropertyContact(
     propertyId: IdLike,
     contactData: PropertyContactCreate,
-    options: RequestOptions = {},
+    options: CreateOptions = {},
   ): Promise<PropertyContact | null> {
     const id = checkId(propertyId, 'propertyId', {
       method: 'POST',
@@ -68,12 +103,17 @@ export class PropertyContactsResource {
       method: 'POST',
       endpoint: path,
     })
+    const conditional = options.onlyIfUnlinked === true
+    if (conditional && this.versionCheck === 'read-first') {
+      await this.refuseIfLinked(id, body.contact_id, path, options.signal)
+    }
     const link = await this.http.request({
       method: 'POST',
       path,
       body,
       schema: PropertyContactResponseSchema,
       signal: options.signal,
+      headers: conditional && this.versionCheck === 'conditional' ? { 'If-None-Match': '*' } : {},
       acknowledged: () => null,
     })
     return link && ownedBy(id)(link)
@@ -99,40 +139,138 @@ export class PropertyContactsResource {
     propertyId: IdLike,
     contactId: IdLike,
     contactData: PropertyContactUpdate,
-    options: RequestOptions = {},
+    options: WriteOptions = {},
   ): Promise<PropertyContact | null> {
-    const { id, path } = linkPath('PUT', propertyId, contactId)
+    const { id, contact, path } = linkPath('PUT', propertyId, contactId)
     const body = checkBody(PropertyContactUpdateSchema, contactData, {
       method: 'PUT',
       endpoint: path,
     })
-    const link = await this.http.request({
-      method: 'PUT',
-      path,
-      body,
-      schema: PropertyContactResponseSchema,
-      signal: options.signal,
-      acknowledged: () => null,
-    })
+    const headers = await this.precondition('PUT', id, contact, path, options)
+    const link = await this.conditionally(id, contact, () =>
+      this.http.request({
+        method: 'PUT',
+        path,
+        body,
+        schema: PropertyContactResponseSchema,
+        signal: options.signal,
+        headers,
+        acknowledged: () => null,
+      }),
+    )
     return link && ownedBy(id)(link)
   }
 
   async deletePropertyContact(
     propertyId: IdLike,
     contactId: IdLike,
-    options: RequestOptions = {},
+    options: WriteOptions = {},
   ): Promise<DeletedPropertyContact> {
     const { id, contact, path } = linkPath('DELETE', propertyId, contactId)
-    const result = await this.http.request({
-      method: 'DELETE',
-      path,
-      schema: DeletedPropertyContactResponseSchema,
-      signal: options.signal,
-      // A 204, an empty body or `{"success": true}` is as clear a success as the
-      // documented body, which says no more than the request did.
-      acknowledged: () => ({ deleted: true as const, property_id: id, contact_id: contact }),
-    })
-    return result
+    const headers = await this.precondition('DELETE', id, contact, path, options)
+    return this.conditionally(id, contact, () =>
+      this.http.request({
+        method: 'DELETE',
+        path,
+        schema: DeletedPropertyContactResponseSchema,
+        signal: options.signal,
+        headers,
+        // A 204, an empty body or `{"success": true}` is as clear a success as the
+        // documented body, which says no more than the request did.
+        acknowledged: () => ({ deleted: true as const, property_id: id, contact_id: contact }),
+      }),
+    )
+  }
+
+  /**
+   * The headers a conditional write carries; with `read-first`, reads the link first
+   * and refuses (nothing sent) when it moved on, is gone, or is another link.
+   */
+  private async precondition(
+    method: HttpMethod,
+    propertyId: number,
+    contactId: number,
+    path: string,
+    options: WriteOptions,
+  ): Promise<Record<string, string>> {
+    const { ifMatch } = options
+    if (ifMatch === undefined) return {}
+    if (this.versionCheck === 'conditional') return { 'If-Match': ifMatch }
+    const where = { method, endpoint: path }
+    const current = await this.readForWrite(propertyId, contactId, where, options.signal)
+    if (!current) {
+      throw new NotFoundError(
+        `Contact ${String(contactId)} is not linked to property ${String(propertyId)}.`,
+        where,
+      )
+    }
+    if (!versionMatches(ifMatch, current)) {
+      throw new PreconditionFailedError(
+        'The link changed since it was read; nothing was written.',
+        current,
+        where,
+      )
+    }
+    return {}
+  }
+
+  /** The link as the server has it before a write, or null when it is not linked. */
+  private async readForWrite(
+    propertyId: number,
+    contactId: number,
+    where: { method: HttpMethod; endpoint: string },
+    signal: AbortSignal | undefined,
+  ): Promise<PropertyContact | null> {
+    let current: PropertyContact
+    try {
+      current = await this.retrievePropertyContact(propertyId, contactId, { signal })
+    } catch (error) {
+      if (error instanceof NotFoundError) return null
+      throw error
+    }
+    const wrong = wrongLinkProblem(current, propertyId, contactId)
+    if (wrong) throw new WrongLinkError(`${wrong} Nothing was written.`, where)
+    return current
+  }
+
+  private async refuseIfLinked(
+    propertyId: number,
+    contactId: number,
+    path: string,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    const where = { method: 'POST' as const, endpoint: path }
+    const current = await this.readForWrite(propertyId, contactId, where, signal)
+    if (current) {
+      const role = current.role === null ? 'with no role' : `as ${current.role}`
+      throw new ConflictError(
+        `Contact ${String(contactId)} is already linked to property ${String(propertyId)} ${role}.`,
+        { ...where, status: 409 },
+      )
+    }
+  }
+
+  /** Runs a conditional write, reading the server's 412 into what the caller needs. */
+  private async conditionally<T>(
+    propertyId: number,
+    contactId: number,
+    write: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await write()
+    } catch (error) {
+      if (!(error instanceof PreconditionFailedError) || error.current) throw error
+      const body = z.safeParse(PreconditionBodySchema, error.body)
+      const details = { status: error.status, method: error.method, endpoint: error.endpoint }
+      if (body.success && body.data.wrong_link === true) {
+        throw new WrongLinkError(error.message, details)
+      }
+      const sent = body.success ? z.safeParse(PropertyContactSchema, body.data.current) : undefined
+      const current = sent?.success ? ownedBy(propertyId)(sent.data) : null
+      // A "current" that is another link is no basis for anything: treat it as unknown.
+      const usable = current && !wrongLinkProblem(current, propertyId, contactId) ? current : null
+      throw new PreconditionFailedError(error.message, usable, details, error.body)
+    }
   }
 }
 

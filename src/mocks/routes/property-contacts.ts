@@ -1,10 +1,13 @@
 import { http } from 'msw'
 import {
   PropertyContactCreateSchema,
+  PropertyContactSchema,
   PropertyContactUpdateSchema,
   fieldErrorsOf,
   type Property,
+  type PropertyContact,
 } from '../../api/schemas.ts'
+import { linkVersion, versionMatches } from '../../api/link-version.ts'
 import { roleKey } from '../../api/roles.ts'
 import { db, type StoredLink } from '../db.ts'
 import { gated } from './gate.ts'
@@ -36,6 +39,42 @@ function findLink(propertyParam: PathParam, contactParam: PathParam): StoredLink
   return (
     link ??
     fail(404, `Contact ${describeParam(contactParam)} is not linked to property ${property.id}.`)
+  )
+}
+
+/**
+ * The version tag of a link as a client sees it: computed on the link after the typed
+ * client's own parsing (timestamps normalised), so the browser's tag for the same link
+ * is the same string.
+ */
+function versionOf(link: PropertyContact): string {
+  return linkVersion(PropertyContactSchema.parse(link))
+}
+
+/** A single link as the answer, with its version as the ETag. */
+function linkAnswer(link: StoredLink, status = 200): Response {
+  const body = db.links.withContact(link)
+  const response = json(body, status)
+  response.headers.set('ETag', versionOf(body))
+  return response
+}
+
+/**
+ * The 412 to answer when the request's If-Match does not admit the link (someone
+ * changed it since the client read it), or null to go on. Without If-Match, the write
+ * is unconditional, as the upstream contract has it.
+ */
+function preconditionFailed(request: Request, link: StoredLink): Response | null {
+  const ifMatch = request.headers.get('If-Match')
+  if (ifMatch === null) return null
+  const current = db.links.withContact(link)
+  if (versionMatches(ifMatch, PropertyContactSchema.parse(current))) return null
+  return json(
+    {
+      message: `Contact ${link.contact_id}'s link to property ${link.property_id} changed since it was read; nothing was written.`,
+      current,
+    },
+    412,
   )
 }
 
@@ -99,7 +138,7 @@ export const propertyContactHandlers = [
           `Contact ${contactId} is already linked to property ${property.id} ${describeRole(existing)}.`,
         )
       }
-      return json(db.links.withContact(db.links.create(property.id, contactId, fields)), 201)
+      return linkAnswer(db.links.create(property.id, contactId, fields), 201)
     }),
   ),
 
@@ -107,11 +146,12 @@ export const propertyContactHandlers = [
     ITEM_PATH,
     gated(({ params }) => {
       const link = findLink(params.propertyId, params.contactId)
-      return link instanceof Response ? link : json(db.links.withContact(link))
+      return link instanceof Response ? link : linkAnswer(link)
     }),
   ),
 
-  // A partial update. `contact_id` in the body is ignored like any unknown field: a
+  // A partial update, conditional when it carries If-Match (docs/contract.md, Part 2:
+  // checked after the body, so a 400 still names the bad fields). `contact_id` in the body is ignored like any unknown field: a
   // link is addressed by its contact, so moving it to another contact is unlink + link.
   http.put(
     ITEM_PATH,
@@ -122,16 +162,20 @@ export const propertyContactHandlers = [
       if (body instanceof Response) return body
       const parsed = PropertyContactUpdateSchema.safeParse(body)
       if (!parsed.success) return invalid(fieldErrorsOf(parsed.error.issues))
+      const refused = preconditionFailed(request, link)
+      if (refused) return refused
       const updated = db.links.update(link.property_id, link.contact_id, parsed.data)
-      return updated ? json(db.links.withContact(updated)) : fail(404, 'Link not found.')
+      return updated ? linkAnswer(updated) : fail(404, 'Link not found.')
     }),
   ),
 
   http.delete(
     ITEM_PATH,
-    gated(({ params }) => {
+    gated(({ request, params }) => {
       const link = findLink(params.propertyId, params.contactId)
       if (link instanceof Response) return link
+      const refused = preconditionFailed(request, link)
+      if (refused) return refused
       db.links.remove(link.property_id, link.contact_id)
       return json({ deleted: true, property_id: link.property_id, contact_id: link.contact_id })
     }),
