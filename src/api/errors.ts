@@ -71,7 +71,7 @@ export class PreconditionFailedError extends OpenToCloseAPIError {
     message: string,
     current: PropertyContact | null,
     details: ErrorDetails = {},
-    body: unknown = undefined,
+    body?: unknown,
   ) {
     super(message, details)
     this.current = current
