@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { Link } from 'wouter'
 import { AuthProblemNotice } from '../components/ui/auth-problem-notice'
+import { ConnectionNotice } from '../components/ui/connection-notice'
 import { paths } from '../config/paths'
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -27,6 +28,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
+        <ConnectionNotice />
         <AuthProblemNotice />
         {children}
       </main>

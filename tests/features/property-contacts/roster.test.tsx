@@ -347,7 +347,7 @@ describe('linking a contact', () => {
 })
 
 describe('editing a link', () => {
-  it('shows a new primary at once and rolls back with a message when the server refuses', async () => {
+  it('shows a new primary at once, and on a refusal rolls back and keeps the dialog with its input', async () => {
     server.use(
       http.put(
         '*/api/v1/properties/:propertyId/contacts/:contactId',
@@ -371,16 +371,21 @@ describe('editing a link', () => {
     })
     expect(buyers.getByText('Tariq Weber').closest('li')).not.toHaveTextContent('Primary')
 
-    // Then the refusal: rolled back, with a message that can reopen the form.
-    const alert = await findAlert(
-      /Could not save changes to Patrick Garcia\. Locked by another user/,
-    )
+    // Then the refusal: rolled back, and said in the dialog, which keeps what was entered.
+    expect(
+      await dialog.findByText(/Could not save changes to Patrick Garcia\. Locked by another user/),
+    ).toBeVisible()
     await waitFor(() => {
       expect(buyers.getAllByRole('listitem')[0]).toHaveTextContent(/Tariq Weber\s*Primary/)
     })
-    await user.click(within(alert).getByRole('button', { name: 'Edit again' }))
-    const again = within(await screen.findByRole('dialog', { name: 'Edit Patrick Garcia' }))
-    expect(again.getByRole('checkbox', { name: 'Primary contact for this role' })).toBeChecked()
+    expect(dialog.getByRole('checkbox', { name: 'Primary contact for this role' })).toBeChecked()
+    // Saving again works once the server lets it.
+    await user.click(dialog.getByRole('button', { name: 'Save changes' }))
+    expect(await screen.findByText('Saved changes to Patrick Garcia.')).toBeVisible()
+    const patrick = db.contacts
+      .list()
+      .find((contact) => contact.first_name === 'Patrick' && contact.last_name === 'Garcia')
+    expect(patrick && db.links.find(1, patrick.id)?.primary).toBe(true)
   })
 
   it('saves a role change and settles on the server state', async () => {

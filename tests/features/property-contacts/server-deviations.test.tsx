@@ -26,7 +26,7 @@ const contact = (id: number, first: string, last: string, extra: object = {}) =>
 })
 
 describe('a server that refuses edits and unlinks (405)', () => {
-  it('rolls back an unlink, says why, and stops offering Unlink', async () => {
+  it('rolls back an unlink, closes the dialog, says why, and stops offering Unlink', async () => {
     server.use(
       http.delete('*/api/v1/properties/:propertyId/contacts/:contactId', () =>
         HttpResponse.json({ message: 'Method Not Allowed' }, { status: 405 }),

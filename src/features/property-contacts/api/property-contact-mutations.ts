@@ -2,6 +2,7 @@ import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-q
 import { useCallback } from 'react'
 import {
   ConflictError,
+  linkVersion,
   writeOutcomeUnknown,
   type PropertyContact,
   type PropertyContactCreate,
@@ -21,6 +22,12 @@ import { propertyContactQueries } from './property-contact-queries'
 // outcome is unknown (no answer, 5xx, an unreadable 2xx: writeOutcomeUnknown) may
 // have happened: the roster is read again before the promise rejects, so whatever
 // the caller says next can be checked against it (useRefreshedRoster).
+//
+// No write overwrites a change it did not see: an edit and an unlink carry the version
+// of the link the user started from (If-Match: linkVersion), and a link or an Undo is
+// sent only if the contact is not linked yet; the server refuses otherwise (412, 409)
+// and nothing is written. Every write names its property in `meta`, so the other tabs
+// read that roster again once it settles (src/app/query-client.ts).
 
 function invalidateRoster(queryClient: QueryClient, propertyId: number) {
   return queryClient.invalidateQueries({ queryKey: propertyContactQueries.all(propertyId) })
@@ -89,8 +96,10 @@ function rollback(
 export function useLinkContact(propertyId: number) {
   const queryClient = useQueryClient()
   return useMutation({
+    meta: { changesRosterOf: propertyId },
+    // Only if nobody linked them meanwhile: a 409 otherwise, with their role.
     mutationFn: (data: PropertyContactCreate) =>
-      apiClient.propertyContacts.createPropertyContact(propertyId, data),
+      apiClient.propertyContacts.createPropertyContact(propertyId, data, { onlyIfUnlinked: true }),
     onSuccess: () => invalidateRoster(queryClient, propertyId),
     // "Already linked": someone linked them meanwhile, so our roster is out of date.
     // No answer: the link may exist now, and the roster must show whether it does
@@ -103,18 +112,22 @@ export function useLinkContact(propertyId: number) {
 }
 
 export interface UpdateLinkVariables {
-  contactId: number
+  /** The link as the user started from it: the write is refused if it changed since. */
+  base: PropertyContact
   patch: PropertyContactUpdate
 }
 
 export function useUpdateLink(propertyId: number) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: ({ contactId, patch }: UpdateLinkVariables) =>
-      apiClient.propertyContacts.updatePropertyContact(propertyId, contactId, patch),
-    onMutate: ({ contactId, patch }) =>
+    meta: { changesRosterOf: propertyId },
+    mutationFn: ({ base, patch }: UpdateLinkVariables) =>
+      apiClient.propertyContacts.updatePropertyContact(propertyId, base.contact_id, patch, {
+        ifMatch: linkVersion(base),
+      }),
+    onMutate: ({ base, patch }) =>
       changeRosterOptimistically(queryClient, propertyId, (links) =>
-        applyLinkUpdate(links, contactId, patch),
+        applyLinkUpdate(links, base.contact_id, patch),
       ),
     onError: (_error, _variables, snapshot) => {
       rollback(queryClient, propertyId, snapshot)
@@ -126,8 +139,12 @@ export function useUpdateLink(propertyId: number) {
 export function useUnlinkContact(propertyId: number) {
   const queryClient = useQueryClient()
   return useMutation({
+    meta: { changesRosterOf: propertyId },
+    /** `link`: as the user saw it when confirming; refused if it changed since. */
     mutationFn: (link: PropertyContact) =>
-      apiClient.propertyContacts.deletePropertyContact(propertyId, link.contact_id),
+      apiClient.propertyContacts.deletePropertyContact(propertyId, link.contact_id, {
+        ifMatch: linkVersion(link),
+      }),
     onMutate: (link) =>
       changeRosterOptimistically(queryClient, propertyId, (links) =>
         removeLink(links, link.contact_id),

@@ -1,5 +1,7 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import type { PropertyContact } from '../../../api'
+import { useAnnounce } from '../../../components/ui/status-region'
+import { fullName } from '../../../lib/format'
 import { useOpenRosterDialog, useRosterDialogs } from './roster-dialogs-provider'
 import type { RosterActions } from './use-roster-actions'
 
@@ -29,12 +31,19 @@ interface RosterDialogsProps {
 
 /**
  * The roster's dialogs, one open at a time (see RosterDialogsProvider). Each hands
- * what was entered to a roster action: edit and unlink close at once (the roster
- * shows the change optimistically); the link dialog stays until the contact is linked.
+ * what was entered to a roster action and stays open until it is done (the roster
+ * shows an edit or an unlink at once behind it), so a refusal or a conflict is
+ * shown where the input is.
  */
 export function RosterDialogs({ roster, actions }: RosterDialogsProps) {
   const dialog = useOpenRosterDialog()
   const { close } = useRosterDialogs()
+  const announce = useAnnounce()
+  const { recheckFocus } = actions
+  const open = dialog !== null
+  useEffect(() => {
+    if (!open) recheckFocus()
+  }, [open, recheckFocus])
   return (
     <Suspense fallback={null}>
       {dialog?.kind === 'link' && (
@@ -55,20 +64,21 @@ export function RosterDialogs({ roster, actions }: RosterDialogsProps) {
           draft={dialog.draft}
           roster={roster}
           onClose={close}
-          onSave={(values, patch) => {
-            close()
-            actions.saveEdit(dialog.link, values, patch)
+          onSave={actions.saveEdit}
+          onKeepTheirs={(current) => {
+            announce({
+              text: `Kept the changes saved meanwhile to ${fullName(current.contact)}; yours were not saved.`,
+              tone: 'info',
+            })
           }}
         />
       )}
       {dialog?.kind === 'unlink' && (
         <UnlinkDialog
           link={dialog.link}
+          roster={roster}
           onClose={close}
-          onConfirm={() => {
-            close()
-            actions.unlinkContact(dialog.link)
-          }}
+          onConfirm={actions.unlinkContact}
         />
       )}
     </Suspense>

@@ -5,12 +5,14 @@ import { RateLimitNotice } from '../../../components/ui/rate-limit-notice'
 import type { RefusableOperation } from '../../../lib/server-capabilities'
 import { useProgressiveLimit } from '../../../lib/use-progressive-limit'
 import { usePropertyContacts } from '../api/use-property-contacts'
+import { useRosterUpdates } from '../api/use-roster-updates'
 import type { RosterFilters as Filters } from '../filters'
 import { groupByRole, limitGroups } from '../role-groups'
 import { RoleGroupList } from './role-group-list'
 import { preloadLinkDialog, RosterDialogs } from './roster-dialogs'
 import { RosterDialogsProvider, useRosterDialogs } from './roster-dialogs-provider'
 import { RosterFilters } from './roster-filters'
+import { RosterFreshness } from './roster-freshness'
 import { RosterSkeleton } from './roster-skeleton'
 import { useRosterActions } from './use-roster-actions'
 import { useRosterFocus } from './use-roster-focus'
@@ -40,6 +42,7 @@ export function RosterSection(props: RosterSectionProps) {
 
 function Roster({ propertyId, filters, onFiltersChange }: RosterSectionProps) {
   const roster = usePropertyContacts(propertyId, filters)
+  const updates = useRosterUpdates(propertyId)
   const { openLink } = useRosterDialogs()
 
   const allLinks = roster.data?.all
@@ -88,11 +91,18 @@ function Roster({ propertyId, filters, onFiltersChange }: RosterSectionProps) {
         </div>
       </div>
 
+      <RosterFreshness
+        update={updates.update}
+        onDismiss={updates.dismiss}
+        dataUpdatedAt={roster.data ? roster.dataUpdatedAt : 0}
+        stale={roster.isRefetchError}
+        onRetry={() => void roster.refetch()}
+      />
       <RateLimitNotice failureReason={roster.failureReason} isFetching={roster.isFetching} />
       {refused.size > 0 && <p className="callout callout-muted">{refusedNotice(refused)}</p>}
       {roster.isPending ? (
         <RosterSkeleton />
-      ) : roster.isError ? (
+      ) : roster.isLoadingError ? (
         <LoadError
           what="the contacts on this deal"
           error={roster.error}

@@ -1,30 +1,102 @@
+import { useRef, useState } from 'react'
 import type { PropertyContact } from '../../../api'
 import { Modal } from '../../../components/ui/modal'
 import { fullName } from '../../../lib/format'
+import { isNewerVersion } from '../write-conflicts'
+import { ConflictPanel } from './conflict-panel'
+import type { WriteOutcome } from './use-roster-actions'
 
 interface UnlinkDialogProps {
   link: PropertyContact
+  /** The roster as it is now: a change to this link elsewhere shows before confirming. */
+  roster: readonly PropertyContact[]
   onClose: () => void
-  onConfirm: () => void
+  /** Unlinks `base`, refused if the link is no longer that version. */
+  onConfirm: (base: PropertyContact) => Promise<WriteOutcome>
 }
 
-export function UnlinkDialog({ link, onClose, onConfirm }: UnlinkDialogProps) {
+/**
+ * Confirms an unlink. It stays open until the server has answered; if the link changed
+ * since it was opened, nothing is removed and the dialog says what changed.
+ */
+export function UnlinkDialog({ link, roster, onClose, onConfirm }: UnlinkDialogProps) {
+  const [base, setBase] = useState(link)
+  const [conflict, setConflict] = useState<PropertyContact | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const sending = useRef(false)
   const name = fullName(link.contact)
-  const role = link.role ? ` as ${link.role}` : ''
+  const role = base.role ? ` as ${base.role}` : ''
+
+  const live = roster.find((entry) => entry.contact_id === link.contact_id)
+  const seen: PropertyContact | 'gone' | null = busy
+    ? null
+    : !live
+      ? roster.length > 0
+        ? 'gone'
+        : null
+      : isNewerVersion(base, live)
+        ? live
+        : null
+  const shown = conflict ?? seen
+
+  const confirm = async (over: PropertyContact) => {
+    if (sending.current) return
+    sending.current = true
+    setBusy(true)
+    setError(null)
+    try {
+      const outcome = await onConfirm(over)
+      if (outcome.kind === 'done' || outcome.kind === 'closed') onClose()
+      else if (outcome.kind === 'changed') setConflict(outcome.current)
+      else setError(outcome.message)
+    } finally {
+      sending.current = false
+      setBusy(false)
+    }
+  }
+
   return (
     <Modal
       open
-      onClose={onClose}
+      onClose={() => {
+        if (!busy) onClose()
+      }}
       size="small"
       title={`Unlink ${name}?`}
-      description={`${name} will be removed from this deal${role}${link.primary ? ' (primary contact)' : ''}. The contact itself is kept, and you can undo right after.`}
+      description={`${name} will be removed from this deal${role}${base.primary ? ' (primary contact)' : ''}. The contact itself is kept, and you can undo right after.`}
     >
+      {shown && (
+        <ConflictPanel
+          base={base}
+          current={shown === 'gone' ? null : shown}
+          proceedLabel="Unlink anyway"
+          keepLabel={`Keep ${name}`}
+          onKeep={onClose}
+          onProceed={() => {
+            if (shown === 'gone') return
+            setBase(shown)
+            setConflict(null)
+            void confirm(shown)
+          }}
+        />
+      )}
+      {error && (
+        <div role="alert" className="callout callout-error">
+          <p>{error}</p>
+        </div>
+      )}
       <div className="modal-actions">
-        <button type="button" className="button" onClick={onClose}>
+        <button type="button" className="button" onClick={onClose} disabled={busy}>
           Cancel
         </button>
-        <button type="button" className="button button-danger" onClick={onConfirm}>
-          Unlink
+        <button
+          type="button"
+          className="button button-danger"
+          onClick={() => void confirm(base)}
+          disabled={busy || shown !== null}
+        >
+          {busy ? 'Unlinking…' : 'Unlink'}
         </button>
       </div>
     </Modal>

@@ -1,5 +1,9 @@
 import {
+  ConflictError,
   MethodNotAllowedError,
+  NotFoundError,
+  PreconditionFailedError,
+  WrongLinkError,
   writeOutcomeUnknown,
   type Contact,
   type PropertyContact,
@@ -7,6 +11,7 @@ import {
   type PropertyContactUpdate,
 } from '../../../api'
 import { useAnnounce } from '../../../components/ui/status-region'
+import { connection, notSentMessage } from '../../../lib/connection'
 import { errorMessage, unconfirmedWriteMessage } from '../../../lib/error-message'
 import { fullName } from '../../../lib/format'
 import { useMarkRefused, useRefusedOperations } from '../../../lib/server-capabilities'
@@ -16,8 +21,7 @@ import {
   useUnlinkContact,
   useUpdateLink,
 } from '../api/property-contact-mutations'
-import type { EditLinkValues } from '../link-form-schema'
-import { useRosterDialogs } from './roster-dialogs-provider'
+import { applyLinkUpdate } from '../roster-rules'
 import type { RosterFocus } from './use-roster-focus'
 
 /** How a link request ended, for the link dialog (which stays open unless linked). */
@@ -27,21 +31,59 @@ export type LinkOutcome =
   | { kind: 'unconfirmed'; rosterRefreshed: boolean }
   /** The server said no: the dialog shows its reasons on the fields. */
   | { kind: 'refused'; error: unknown }
+  /** Not sent: no connection. */
+  | { kind: 'not-sent'; message: string }
+
+/**
+ * How an edit or an unlink ended, for its dialog, which stays open (with what the user
+ * entered) unless the write is done or there is nothing left to write to.
+ */
+export type WriteOutcome =
+  | { kind: 'done' }
+  /** Changed by someone else since the user started: nothing was written. */
+  | { kind: 'changed'; current: PropertyContact }
+  /**
+   * Nothing left for the dialog to do, and already said in the status message: the
+   * link was removed meanwhile, or the server refuses the operation itself (405).
+   */
+  | { kind: 'closed' }
+  /** Refused, or unconfirmed: `message` for the dialog; `error` for its fields. */
+  | { kind: 'failed'; message: string; error: unknown }
+  /** Not sent: no connection. */
+  | { kind: 'not-sent'; message: string }
 
 function describe(link: Pick<PropertyContact, 'contact' | 'role'>): string {
   return link.role ? `${fullName(link.contact)} (${link.role})` : fullName(link.contact)
 }
 
+function notSent(): { kind: 'not-sent'; message: string } | null {
+  const state = connection.current()
+  return state === 'online' ? null : { kind: 'not-sent', message: notSentMessage(state) }
+}
+
+/** Whether `entry` holds every value `patch` asks for (an unconfirmed write that landed). */
+function holds(entry: PropertyContact, base: PropertyContact, patch: PropertyContactUpdate) {
+  const wanted = applyLinkUpdate([base], base.contact_id, patch)[0]
+  if (!wanted) return false
+  return (
+    entry.role === wanted.role &&
+    entry.primary === wanted.primary &&
+    entry.start_date === wanted.start_date &&
+    entry.notes === wanted.notes
+  )
+}
+
 /**
  * The roster's writes: each goes through its mutation hook (which owns the cache
- * work), and this says how it went (the status message, Undo, Edit again), keeps
- * focus in the roster, and stops offering what the server refused with 405.
- * Every write whose outcome is unknown is checked against the refreshed roster
- * before anything is said, and is never resent blind.
+ * work and the version check), and this says how it went — in the dialog that asked,
+ * or in the status message (Undo) once it is done — keeps focus in the roster, and
+ * stops offering what the server refused with 405. A write whose outcome is unknown
+ * is checked against the refreshed roster before anything is said, and never resent
+ * blind; a write refused because the link changed meanwhile hands the dialog the link
+ * as it is now, so the user decides.
  */
 export function useRosterActions(propertyId: number, focus: RosterFocus) {
   const announce = useAnnounce()
-  const { openEdit } = useRosterDialogs()
   const link = useLinkContact(propertyId)
   // Undo is its own request: it does not make the link dialog look busy.
   const relink = useLinkContact(propertyId)
@@ -53,10 +95,35 @@ export function useRosterActions(propertyId: number, focus: RosterFocus) {
   const onRosterNow = (contactId: number) =>
     refreshedRoster()?.find((entry) => entry.contact_id === contactId)
 
+  /** A 412 or a 404: what the dialog shows next, from what the server has now. */
+  const meanwhile = (
+    error: PreconditionFailedError | NotFoundError,
+    base: PropertyContact,
+  ): WriteOutcome => {
+    const current =
+      error instanceof PreconditionFailedError
+        ? (error.current ?? onRosterNow(base.contact_id))
+        : undefined
+    if (current) return { kind: 'changed', current }
+    announce({
+      text: `${fullName(base.contact)} was removed from this deal meanwhile, so nothing was changed. The roster is refreshed.`,
+      tone: 'info',
+    })
+    return { kind: 'closed' }
+  }
+
+  const wrongLink = (error: WrongLinkError, what: string): WriteOutcome => ({
+    kind: 'failed',
+    error,
+    message: `Nothing was changed: the server answered for another link than ${what}'s, so Roster did not write to it. ${error.message}`,
+  })
+
   const linkContact = async (
     payload: PropertyContactCreate,
     chosen: Contact | null,
   ): Promise<LinkOutcome> => {
+    const offline = notSent()
+    if (offline) return offline
     const contactId = Number(payload.contact_id)
     try {
       const created = await link.mutateAsync(payload)
@@ -85,6 +152,15 @@ export function useRosterActions(propertyId: number, focus: RosterFocus) {
   const undoUnlink = (gone: PropertyContact) => {
     // The Undo (or Try again) button goes with its message: keep focus in the roster.
     focus.focusHeading()
+    const offline = notSent()
+    if (offline) {
+      announce({
+        text: `Could not link ${describe(gone)} again. ${offline.message}`,
+        tone: 'error',
+        action: { label: 'Try again', onAction: () => undoUnlink(gone) },
+      })
+      return
+    }
     relink
       .mutateAsync({
         contact_id: gone.contact_id,
@@ -97,6 +173,15 @@ export function useRosterActions(propertyId: number, focus: RosterFocus) {
         announce({ text: `Linked ${describe(gone)} again.`, tone: 'success' })
       })
       .catch((error: unknown) => {
+        if (error instanceof ConflictError) {
+          // Someone linked them meanwhile: theirs stands, and the roster shows it.
+          const now = onRosterNow(gone.contact_id)
+          announce({
+            text: `${fullName(gone.contact)} was linked again meanwhile${now?.role ? ` as ${now.role}` : ''}, so Undo changed nothing.`,
+            tone: 'info',
+          })
+          return
+        }
         if (!writeOutcomeUnknown(error)) {
           announce({
             text: `Could not link ${describe(gone)} again. ${errorMessage(error)}`,
@@ -125,88 +210,115 @@ export function useRosterActions(propertyId: number, focus: RosterFocus) {
       })
   }
 
-  const unlinkContact = (target: PropertyContact) => {
+  const unlinkContact = async (target: PropertyContact): Promise<WriteOutcome> => {
+    const offline = notSent()
+    if (offline) return offline
     // The entry (and the button that opened the dialog) is about to go: focus
     // stays in the roster rather than being lost to the page.
     const settled = focus.followEntry(target.contact_id)
-    const unlinked = (text: string) => {
+    const unlinked = (text: string): WriteOutcome => {
       announce({
         text,
         tone: 'success',
         action: { label: 'Undo', onAction: () => undoUnlink(target) },
-        focusAction: focus.headingHasFocus(),
       })
+      return { kind: 'done' }
     }
-    unlink
-      .mutateAsync(target)
-      .then(() => {
-        unlinked(`Unlinked ${describe(target)}.`)
-      })
-      .catch((error: unknown) => {
-        if (error instanceof MethodNotAllowedError) markRefused('delete')
-        if (!writeOutcomeUnknown(error)) {
-          announce({
-            text: `Could not unlink ${describe(target)}. ${errorMessage(error)}`,
-            tone: 'error',
-          })
-          return
-        }
-        // The roster was read again: it tells whether the unlink happened.
-        const fresh = refreshedRoster()
-        if (fresh && !fresh.some((entry) => entry.contact_id === target.contact_id)) {
-          unlinked(
-            `Unlinked ${describe(target)}: the server did not confirm it, but the refreshed roster no longer shows them.`,
-          )
-          return
-        }
+    try {
+      await unlink.mutateAsync(target)
+      return unlinked(`Unlinked ${describe(target)}.`)
+    } catch (error) {
+      if (error instanceof PreconditionFailedError || error instanceof NotFoundError) {
+        return meanwhile(error, target)
+      }
+      if (error instanceof WrongLinkError) return wrongLink(error, fullName(target.contact))
+      if (error instanceof MethodNotAllowedError) {
+        // Unlink is no longer offered; the dialog has nothing left to offer either.
+        markRefused('delete')
         announce({
-          text: unconfirmedWriteMessage(`unlinking ${describe(target)}`, fresh !== null),
+          text: `Could not unlink ${describe(target)}. ${errorMessage(error)}`,
           tone: 'error',
         })
-      })
-      .finally(settled)
+        return { kind: 'closed' }
+      }
+      if (!writeOutcomeUnknown(error)) {
+        return {
+          kind: 'failed',
+          error,
+          message: `Could not unlink ${describe(target)}. ${errorMessage(error)}`,
+        }
+      }
+      // The roster was read again: it tells whether the unlink happened.
+      const fresh = refreshedRoster()
+      if (fresh && !fresh.some((entry) => entry.contact_id === target.contact_id)) {
+        return unlinked(
+          `Unlinked ${describe(target)}: the server did not confirm it, but the refreshed roster no longer shows them.`,
+        )
+      }
+      return {
+        kind: 'failed',
+        error,
+        message: unconfirmedWriteMessage(`unlinking ${describe(target)}`, fresh !== null),
+      }
+    } finally {
+      settled()
+    }
   }
 
-  const saveEdit = (
-    target: PropertyContact,
-    values: EditLinkValues,
+  /** Saves `patch` over `base`, the version of the link the user started from. */
+  const saveEdit = async (
+    base: PropertyContact,
     patch: PropertyContactUpdate,
-  ) => {
+  ): Promise<WriteOutcome> => {
+    const offline = notSent()
+    if (offline) return offline
     // A new role moves the entry to another group, and the Edit button the dialog
     // gives focus back to goes with it: focus follows the entry.
-    const settled = focus.followEntry(target.contact_id)
-    const name = fullName(target.contact)
-    update
-      .mutateAsync({ contactId: target.contact_id, patch })
-      .finally(settled)
-      .then(() => {
-        announce({ text: `Saved changes to ${name}.`, tone: 'success' })
-      })
-      .catch((error: unknown) => {
-        if (writeOutcomeUnknown(error)) {
-          // The roster was read again; a PUT is safe to send again, from what it shows.
-          const fresh = refreshedRoster()
-          const now = fresh?.find((entry) => entry.contact_id === target.contact_id) ?? target
+    const settled = focus.followEntry(base.contact_id)
+    const name = fullName(base.contact)
+    try {
+      await update.mutateAsync({ base, patch })
+      announce({ text: `Saved changes to ${name}.`, tone: 'success' })
+      return { kind: 'done' }
+    } catch (error) {
+      if (error instanceof PreconditionFailedError || error instanceof NotFoundError) {
+        return meanwhile(error, base)
+      }
+      if (error instanceof WrongLinkError) return wrongLink(error, name)
+      if (writeOutcomeUnknown(error)) {
+        // The roster was read again: if it holds what was asked, the PUT landed.
+        const fresh = refreshedRoster()
+        const now = fresh?.find((entry) => entry.contact_id === base.contact_id)
+        if (now && holds(now, base, patch)) {
           announce({
-            text: unconfirmedWriteMessage(`the changes to ${name}`, fresh !== null),
-            tone: 'error',
-            action: { label: 'Edit again', onAction: () => openEdit(now, values) },
+            text: `Saved changes to ${name}: the server did not confirm it, but the refreshed roster shows them.`,
+            tone: 'success',
           })
-          return
+          return { kind: 'done' }
         }
-        const text = `Could not save changes to ${name}. ${errorMessage(error)} Your changes were not applied.`
-        if (error instanceof MethodNotAllowedError) {
-          // Offering "Edit again" would only fail the same way.
-          markRefused('update')
-          announce({ text, tone: 'error' })
-          return
+        return {
+          kind: 'failed',
+          error,
+          message: unconfirmedWriteMessage(`the changes to ${name}`, fresh !== null),
         }
+      }
+      if (error instanceof MethodNotAllowedError) {
+        // Saving again would only fail the same way: Edit is no longer offered.
+        markRefused('update')
         announce({
-          text,
+          text: `Could not save changes to ${name}. ${errorMessage(error)} Your changes were not applied.`,
           tone: 'error',
-          action: { label: 'Edit again', onAction: () => openEdit(target, values) },
         })
-      })
+        return { kind: 'closed' }
+      }
+      return {
+        kind: 'failed',
+        error,
+        message: `Could not save changes to ${name}. ${errorMessage(error)} Your changes were not applied.`,
+      }
+    } finally {
+      settled()
+    }
   }
 
   return {
@@ -217,6 +329,8 @@ export function useRosterActions(propertyId: number, focus: RosterFocus) {
     linking: link.isPending,
     saveEdit,
     unlinkContact,
+    /** For the dialogs hub, once a dialog has closed: focus stays in the roster. */
+    recheckFocus: focus.recheck,
   }
 }
 

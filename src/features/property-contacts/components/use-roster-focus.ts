@@ -11,6 +11,8 @@ export interface RosterFocus {
   followEntry: (contactId: number) => () => void
   focusHeading: () => void
   headingHasFocus: () => boolean
+  /** Looks again once a dialog has closed: its opener may have gone with the write. */
+  recheck: () => void
 }
 
 function focusIsLost(): boolean {
@@ -36,15 +38,23 @@ export function useRosterFocus(
   useEffect(() => {
     const target = followed.current
     if (!target) return
-    if (focusIsLost()) {
-      const button = editButtons.current.get(target.contactId)
-      ;(button ?? headingRef.current)?.focus()
-      if (button) {
-        followed.current = null
-        return
+    // After the dialog that asked has given focus back (it does so on a timer once
+    // it has gone), or failed to, because the control it came from went with the write.
+    const timer = setTimeout(() => {
+      if (followed.current !== target) return
+      if (focusIsLost()) {
+        const button = editButtons.current.get(target.contactId)
+        ;(button ?? headingRef.current)?.focus()
+        if (button) {
+          followed.current = null
+          return
+        }
       }
+      if (target.settled && !document.querySelector('[role="dialog"]')) followed.current = null
+    }, 0)
+    return () => {
+      clearTimeout(timer)
     }
-    if (target.settled) followed.current = null
   }, [headingRef, shown, settledWrites])
 
   const registerEditButton = useCallback((contactId: number, button: HTMLButtonElement) => {
@@ -71,6 +81,9 @@ export function useRosterFocus(
       followEntry,
       focusHeading: () => headingRef.current?.focus(),
       headingHasFocus: () => document.activeElement === headingRef.current,
+      recheck: () => {
+        setSettledWrites((count) => count + 1)
+      },
     }),
     [headingRef, registerEditButton, followEntry],
   )
