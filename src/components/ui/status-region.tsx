@@ -29,12 +29,23 @@ interface StatusMessage extends StatusMessageInput {
 type Announce = (message: StatusMessageInput) => void
 
 const StatusContext = createContext<Announce | null>(null)
+const FocusActionContext = createContext<(() => boolean) | null>(null)
 
 /** Announces a status message; what it says is read out and stays until dismissed. */
 export function useAnnounce(): Announce {
   const announce = use(StatusContext)
   if (!announce) throw new Error('useAnnounce must be used inside <StatusProvider>')
   return announce
+}
+
+/**
+ * Moves focus to the current message's action (Undo), for when the control the user
+ * was on went away with what the message is about; false when there is none.
+ */
+export function useFocusStatusAction(): () => boolean {
+  const focusAction = use(FocusActionContext)
+  if (!focusAction) throw new Error('useFocusStatusAction must be used inside <StatusProvider>')
+  return focusAction
 }
 
 const AUTO_DISMISS_MS = 8000
@@ -55,6 +66,13 @@ export function StatusProvider({ children }: { children: ReactNode }) {
 
   const dismiss = useCallback(() => {
     setMessage(null)
+  }, [])
+
+  const focusAction = useCallback(() => {
+    const button = actionRef.current
+    if (!button?.isConnected) return false
+    button.focus()
+    return document.activeElement === button
   }, [])
 
   useEffect(() => {
@@ -99,7 +117,7 @@ export function StatusProvider({ children }: { children: ReactNode }) {
   const isError = message?.tone === 'error'
   return (
     <StatusContext value={value}>
-      {children}
+      <FocusActionContext value={focusAction}>{children}</FocusActionContext>
       <div className="status-region">
         <div role="status" aria-live="polite" aria-atomic="true">
           {!isError && content}

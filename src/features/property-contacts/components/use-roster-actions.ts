@@ -10,7 +10,7 @@ import {
   type PropertyContactCreate,
   type PropertyContactUpdate,
 } from '../../../api'
-import { useAnnounce } from '../../../components/ui/status-region'
+import { useAnnounce, useFocusStatusAction } from '../../../components/ui/status-region'
 import { connection, notSentMessage } from '../../../lib/connection'
 import { errorMessage, unconfirmedWriteMessage } from '../../../lib/error-message'
 import { fullName } from '../../../lib/format'
@@ -84,6 +84,7 @@ function holds(entry: PropertyContact, base: PropertyContact, patch: PropertyCon
  */
 export function useRosterActions(propertyId: number, focus: RosterFocus) {
   const announce = useAnnounce()
+  const focusStatusAction = useFocusStatusAction()
   const link = useLinkContact(propertyId)
   // Undo is its own request: it does not make the link dialog look busy.
   const relink = useLinkContact(propertyId)
@@ -213,9 +214,9 @@ export function useRosterActions(propertyId: number, focus: RosterFocus) {
   const unlinkContact = async (target: PropertyContact): Promise<WriteOutcome> => {
     const offline = notSent()
     if (offline) return offline
-    // The entry (and the button that opened the dialog) is about to go: focus
-    // stays in the roster rather than being lost to the page.
-    const settled = focus.followEntry(target.contact_id)
+    // The entry (and the button that opened the dialog) is about to go: focus goes
+    // to Undo, or stays in the roster, rather than being lost to the page.
+    const settled = focus.followEntry(target.contact_id, focusStatusAction)
     const unlinked = (text: string): WriteOutcome => {
       announce({
         text,

@@ -7,8 +7,9 @@ export interface RosterFocus {
    * Keeps focus with an entry while a write moves it (a new role puts it in another
    * group, as a new element) or removes it. Returns the function to call once the
    * write has settled: focus follows the entry until the roster has shown the outcome.
+   * When the entry is gone, `fallback` may take focus (Undo); else the roster heading does.
    */
-  followEntry: (contactId: number) => () => void
+  followEntry: (contactId: number, fallback?: () => boolean) => () => void
   focusHeading: () => void
   headingHasFocus: () => boolean
   /** Looks again once a dialog has closed: its opener may have gone with the write. */
@@ -31,7 +32,11 @@ export function useRosterFocus(
   shown: unknown,
 ): RosterFocus {
   const editButtons = useRef(new Map<number, HTMLButtonElement>())
-  const followed = useRef<{ contactId: number; settled: boolean } | null>(null)
+  const followed = useRef<{
+    contactId: number
+    settled: boolean
+    fallback: (() => boolean) | undefined
+  } | null>(null)
   // Bumped when a followed write settles: one more render, which shows its outcome.
   const [settledWrites, setSettledWrites] = useState(0)
 
@@ -44,11 +49,12 @@ export function useRosterFocus(
       if (followed.current !== target) return
       if (focusIsLost()) {
         const button = editButtons.current.get(target.contactId)
-        ;(button ?? headingRef.current)?.focus()
         if (button) {
+          button.focus()
           followed.current = null
           return
         }
+        if (!target.fallback?.()) headingRef.current?.focus()
       }
       if (target.settled && !document.querySelector('[role="dialog"]')) followed.current = null
     }, 0)
@@ -65,8 +71,8 @@ export function useRosterFocus(
     }
   }, [])
 
-  const followEntry = useCallback((contactId: number) => {
-    const target = { contactId, settled: false }
+  const followEntry = useCallback((contactId: number, fallback?: () => boolean) => {
+    const target = { contactId, settled: false, fallback }
     followed.current = target
     return () => {
       if (followed.current !== target) return
