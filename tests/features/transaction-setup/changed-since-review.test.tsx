@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { db } from '../../../src/mocks/db'
 import { server } from '../../../src/mocks/node'
 import {
@@ -92,6 +92,18 @@ describe('transaction setup: changed since review', () => {
     expect(cellOf('Jordan Smith', 'What will happen')).toHaveTextContent(
       'Already linked this way: left alone',
     )
+
+    // Leaving now would lose only what is not applied yet, and the question says so.
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false)
+    const breadcrumb = screen.getByRole('navigation', { name: 'Breadcrumb' })
+    const propertyLink = within(breadcrumb).getAllByRole('link').at(-1)
+    if (!propertyLink) throw new Error('No link back to the property')
+    await user.click(propertyLink)
+    expect(confirm).toHaveBeenCalledWith(
+      'Discard the rest of this transaction setup? What was applied stays applied; the rest has not been sent.',
+    )
+    expect(screen.getByRole('heading', { level: 2, name: 'Review the plan' })).toBeVisible()
+    confirm.mockRestore()
 
     // The input is kept as it was entered.
     await user.click(screen.getByRole('button', { name: 'Back to edit' }))
