@@ -4,6 +4,9 @@ import { expect, test } from './fixtures'
 
 // The transaction setup workflow against the production build and the mock backend.
 
+/** Property 1's links in the mock backend's API, for a colleague's change and to check. */
+const LINK_API = '/api/v1/properties/1/contacts'
+
 async function openSetup(page: Page, propertyId: number) {
   await page.goto(`/properties/${propertyId}`)
   await page.getByRole('link', { name: 'Set up transaction' }).click()
@@ -234,4 +237,65 @@ test('leaving while the setup is applied warns, and what was sent still lands', 
   await expect(sellers).toContainText('Jordan Smith', { timeout: 10_000 })
   await expect(buyers).toContainText('Emily Smith', { timeout: 10_000 })
   await expect(sellers.getByRole('listitem').filter({ hasText: 'Jordan Smith' })).toHaveCount(1)
+})
+
+test('a link changed by someone else after the review is not written over; Review again plans anew', async ({
+  page,
+}) => {
+  // Property 1: Nancy Thompson is a Seller, Patrick Garcia a Buyer; Jordan Smith is not on it.
+  await openSetup(page, 1)
+  await pick(page, 'Seller 1', 'Nancy Thompson', 'Nancy Thompson')
+  await pick(page, 'Buyer 1', 'Jordan Smith', 'Jordan Smith')
+  await page.getByRole('button', { name: 'Remove Agent 2' }).click()
+  await page.getByRole('button', { name: 'Remove Agent 1' }).click()
+  await page.getByRole('button', { name: 'Add another party' }).click()
+  await pick(page, 'Party 1', 'Patrick Garcia', 'Patrick Garcia')
+  await page
+    .getByRole('group', { name: 'Party 1' })
+    .getByRole('combobox', { name: 'Role' })
+    .selectOption('Attorney')
+  await page.getByRole('button', { name: 'Review plan' }).click()
+  const plan = page.getByRole('table', { name: 'What the setup will do' })
+  await expect(plan.getByRole('row', { name: /Patrick Garcia/ })).toContainText(
+    'Update (now Buyer)',
+  )
+
+  // Meanwhile a colleague, elsewhere, makes Patrick Garcia a Seller.
+  const colleague = await page.request.put(`${LINK_API}/2`, { data: { role: 'Seller' } })
+  expect(colleague.status()).toBe(200)
+
+  await page.getByRole('button', { name: 'Apply 3 changes' }).click()
+  await expect(page.getByRole('heading', { name: 'Setup applied' })).toBeVisible()
+  await expect(
+    page.getByRole('status').filter({ hasText: '2 of 3 done, 1 changed since review.' }),
+  ).toBeVisible()
+  const changed = page.getByRole('alert').filter({ hasText: 'not written' })
+  await expect(changed.getByRole('listitem')).toHaveText(
+    'Patrick Garcia — changed since review: role Buyer → Seller; not written',
+  )
+  const progress = page.getByRole('table', { name: 'Progress of the transaction setup' })
+  await expect(progress.getByRole('row', { name: /Patrick Garcia/ })).toContainText(
+    'Changed since review: role Buyer → Seller; not written',
+  )
+  await expectNoA11yViolations(page, 'setup with a change since review')
+  // The colleague's change is intact.
+  expect(await (await page.request.get(`${LINK_API}/2`)).json()).toMatchObject({
+    role: 'Seller',
+  })
+
+  await changed.getByRole('button', { name: 'Review again' }).click()
+  await expect(page.getByRole('heading', { name: 'Review the plan' })).toBeFocused()
+  await expect(
+    page.getByText('0 to link, 1 to update, 2 already in place. Nobody is unlinked.'),
+  ).toBeVisible()
+  await expect(plan.getByRole('row', { name: /Patrick Garcia/ })).toContainText(
+    'Update (now Seller)',
+  )
+  await expectNoA11yViolations(page, 'plan reviewed again')
+  await page.getByRole('button', { name: 'Apply 1 change' }).click()
+  await expect(page.getByRole('status').filter({ hasText: /^All 3 done\.$/ })).toBeVisible()
+  expect(await (await page.request.get(`${LINK_API}/2`)).json()).toMatchObject({
+    role: 'Attorney',
+    primary: false,
+  })
 })

@@ -32,13 +32,16 @@ export {
   type TransactionPlanItem,
 } from './transaction-setup/plan'
 export {
+  changedResults,
   countInPlace,
   failedItems,
   itemState,
+  promotionOf,
   unconfirmedItems,
   type ItemState,
   type ItemStatus,
   type ResultsByItem,
+  type SinceReview,
   type TransactionApplyResult,
   type TransactionItemResult,
 } from './transaction-setup/progress'
@@ -56,9 +59,11 @@ export interface TransactionSetupResult extends TransactionApplyResult {
 /**
  * Links the sellers, buyers, agents and others to the property: creates the missing
  * links, updates those with another role or primary flag, skips those already right,
- * and never unlinks anyone. Rejects with ValidationError (keyed by row, before any
- * request) for invalid input, and with the read's error when the roster cannot be
- * read; after that every item gets a result instead.
+ * and never unlinks anyone. Each write is conditional on the link as read: one whose
+ * link changed meanwhile is not written, and its result is `changed` (plan again).
+ * Rejects with ValidationError (keyed by row, before any request) for invalid input,
+ * and with the read's error when the roster cannot be read; after that every item
+ * gets a result instead.
  */
 export function setupPropertyTransaction(
   client: TransactionClient,

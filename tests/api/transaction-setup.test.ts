@@ -73,10 +73,12 @@ function recordingApi(propertyId = 1) {
     }
   }
   const writes = () => state.sent.filter((s) => s.method !== 'GET')
-  return { client: new OpenToCloseAPI({ baseUrl: BASE, fetch }), state, writes }
+  const client = new OpenToCloseAPI({ baseUrl: BASE, fetch, versionCheck: 'conditional' })
+  return { client, state, writes }
 }
 
-const api = () => new OpenToCloseAPI({ baseUrl: BASE })
+// As the browser's client: the mock backend checks If-Match itself.
+const api = () => new OpenToCloseAPI({ baseUrl: BASE, versionCheck: 'conditional' })
 
 async function rosterOf(propertyId: number): Promise<PropertyContact[]> {
   return api().propertyContacts.listPropertyContacts(propertyId)
@@ -321,7 +323,7 @@ describe('setupPropertyTransaction', () => {
     ])
     const setup = await setupPropertyTransaction(client, 1, input, { concurrency: 8 })
 
-    expect(setup.summary).toEqual({ done: 7, skipped: 3, failed: 0 })
+    expect(setup.summary).toEqual({ done: 7, skipped: 3, changed: 0, failed: 0 })
     expect(state.violations).toEqual([])
     for (const role of new Set(roleOf.values())) {
       const forRole = writes().filter((w) => w.contactId && roleOf.get(w.contactId) === role)
@@ -363,7 +365,7 @@ describe('setupPropertyTransaction', () => {
       item(3, true),
       item(4, false),
     ])
-    expect(applied.summary).toEqual({ done: 3, skipped: 0, failed: 0 })
+    expect(applied.summary).toEqual({ done: 3, skipped: 0, changed: 0, failed: 0 })
     const [a, b] = writes().filter((w) => w.body?.primary === true)
     expect(a?.end).toBeLessThan(b?.start ?? -1)
     expect(state.violations).toEqual([])
@@ -457,14 +459,14 @@ describe('setupPropertyTransaction', () => {
     const first = await setupPropertyTransaction(api(), 1, input, {
       onProgress: (result) => progress.push(result),
     })
-    expect(first.summary).toEqual({ done: 3, skipped: 0, failed: 2 })
+    expect(first.summary).toEqual({ done: 3, skipped: 0, changed: 0, failed: 2 })
     expect(progress).toHaveLength(5)
     expect(resultFor(first.results, 3).error).toBeInstanceOf(ServerError)
     expect(resultFor(first.results, 5).status).toBe('failed')
     expect(first.results.map((r) => r.item.contactId)).toEqual([1, 3, 4, 5, 6]) // input order
 
     const retry = await applyTransactionPlan(api(), 1, failedItems(first.results))
-    expect(retry.summary).toEqual({ done: 2, skipped: 0, failed: 0 })
+    expect(retry.summary).toEqual({ done: 2, skipped: 0, changed: 0, failed: 0 })
     expect(linkOf(1, 3)).toEqual({ role: 'Seller', primary: false })
     expect(linkOf(1, 5)).toEqual({ role: 'Buyer Agent', primary: true })
 
@@ -472,7 +474,7 @@ describe('setupPropertyTransaction', () => {
     const { client, writes } = recordingApi()
     const again = await setupPropertyTransaction(client, 1, input)
     expect(again.plan.counts).toEqual({ create: 0, update: 0, skip: 5 })
-    expect(again.summary).toEqual({ done: 0, skipped: 5, failed: 0 })
+    expect(again.summary).toEqual({ done: 0, skipped: 5, changed: 0, failed: 0 })
     expect(writes()).toEqual([])
   })
 
@@ -518,7 +520,7 @@ describe('setupPropertyTransaction', () => {
       agents: [],
       others: [{ id: free, role: 'Lender' }],
     })
-    expect(setup.summary).toEqual({ done: 1, skipped: 0, failed: 0 })
+    expect(setup.summary).toEqual({ done: 1, skipped: 0, changed: 0, failed: 0 })
     expect(setup.results[0]?.link).toBeUndefined()
     expect(writes()).toHaveLength(1)
     expect(linkOf(1, free)).toEqual({ role: 'Lender', primary: false })
@@ -583,11 +585,11 @@ describe('setupPropertyTransaction', () => {
     expect(state.sent.map((s) => s.method)).toEqual(['GET', 'POST', 'GET'])
 
     const retry = await applyTransactionPlan(client, 1, failedItems(first.results))
-    expect(retry.summary).toEqual({ done: 1, skipped: 0, failed: 0 })
+    expect(retry.summary).toEqual({ done: 1, skipped: 0, changed: 0, failed: 0 })
     expect(linkOf(1, free)).toEqual({ role: 'Lender', primary: false })
   })
 
-  it('updates a link that a POST with no answer found there another way, never posting again', async () => {
+  it('reports a link that a POST with no answer found there another way as changed, writing nothing more', async () => {
     const [free = 0] = freeContacts(1, 1)
     server.use(
       http.post(
@@ -606,8 +608,14 @@ describe('setupPropertyTransaction', () => {
       agents: [],
       others: [{ id: free, role: 'Lender' }],
     })
-    expect(setup.results[0]).toMatchObject({ status: 'done', link: { role: 'Lender' } })
-    expect(writes().map((w) => w.method)).toEqual(['POST', 'PUT'])
+    // Someone linked the contact as Tenant: their decision, not overwritten.
+    expect(setup.results[0]).toMatchObject({
+      status: 'changed',
+      link: { role: 'Tenant' },
+      sinceReview: { kind: 'linked', now: { role: 'Tenant', primary: false } },
+    })
+    expect(writes().map((w) => w.method)).toEqual(['POST'])
+    expect(linkOf(1, free)).toEqual({ role: 'Tenant', primary: false })
     expect(db.links.list(1).filter((link) => link.contact_id === free)).toHaveLength(1)
   })
 
@@ -636,7 +644,7 @@ describe('setupPropertyTransaction', () => {
     expect(writes()).toHaveLength(1)
   })
 
-  it('on a 409, updates a link made meanwhile with another role', async () => {
+  it('on a 409, reports a link made meanwhile with another role as changed and leaves it', async () => {
     const plan = await setupPropertyTransaction(
       api(),
       1,
@@ -646,13 +654,15 @@ describe('setupPropertyTransaction', () => {
     db.links.create(1, 3, { role: 'Tenant', primary: false })
     const { client, state } = recordingApi()
     const applied = await applyTransactionPlan(client, 1, plan.items)
-    expect(state.sent.map((s) => s.method)).toEqual(['POST', 'GET', 'PUT'])
-    expect(state.sent[2]?.body).toEqual({ role: 'Buyer', primary: true })
+    // Read to say how it was linked; never updated.
+    expect(state.sent.map((s) => s.method)).toEqual(['POST', 'GET'])
     expect(applied.results[0]).toMatchObject({
-      status: 'done',
-      link: { role: 'Buyer', primary: true },
+      status: 'changed',
+      sinceReview: { kind: 'linked', now: { role: 'Tenant', primary: false } },
     })
-    expect(primaryOf(1, 'Buyer')).toEqual([3])
+    expect(applied.summary).toEqual({ done: 0, skipped: 0, changed: 1, failed: 0 })
+    expect(linkOf(1, 3)).toEqual({ role: 'Tenant', primary: false })
+    expect(primaryOf(1, 'Buyer')).toEqual([110])
   })
 
   it('fails other errors without retrying, 409 on an update included', async () => {
@@ -684,11 +694,11 @@ describe('setupPropertyTransaction', () => {
       onProgress: () => controller.abort(),
     })
     expect(writes()).toHaveLength(1)
-    expect(setup.summary).toEqual({ done: 1, skipped: 0, failed: 3 })
+    expect(setup.summary).toEqual({ done: 1, skipped: 0, changed: 0, failed: 3 })
     expect(setup.results[1]?.error?.name).toBe('AbortError')
 
     const rest = await applyTransactionPlan(client, 1, failedItems(setup.results))
-    expect(rest.summary).toEqual({ done: 3, skipped: 0, failed: 0 })
+    expect(rest.summary).toEqual({ done: 3, skipped: 0, changed: 0, failed: 0 })
   })
 
   it('refuses bad options before any request', async () => {

@@ -1,6 +1,7 @@
 // Applying a plan: a few requests at a time, in an order that keeps the property's
-// primaries right, retrying only what is known not to have happened (a 429), and
-// reading back what may have happened without an answer saying so (write-item.ts).
+// primaries right, retrying only what is known not to have happened (a 429), reading
+// back what may have happened without an answer saying so, and writing nothing over a
+// change made since the review (write-item.ts).
 import { roleKey } from '../roles'
 import type { IdLike } from '../validate'
 import type { TransactionPlanItem } from './plan'
@@ -33,7 +34,12 @@ import { writeItem, type Outcome } from './write-item'
  *    until the promotion lands (forever, if it fails). It is reported after the
  *    lane's primary write.
  * A write that moves a contact to another role touches its old role too, but only
- * ever removes a primary from it, so no lane needs to wait for another.
+ * ever removes a primary from it, so no lane needs to wait for another. (Its version
+ * check may then find it demoted by its old role's promotion, this setup's own doing:
+ * `losesPrimaryTo`, and write-item.ts goes on against that version.)
+ * 5. Every write is conditional on the link it was planned from. One whose link
+ *    changed since the review is not written ("changed"); a promotion not written
+ *    demotes nobody, so its demotions stay as they were (itemState: "blocked").
  * Once `signal` aborts, items not yet started fail as "stopped" (resend them with
  * the other failures); requests already sent are let finish, because cutting a
  * write off midway would leave unknown whether it happened.
@@ -90,9 +96,11 @@ export async function applyTransactionPlan(
     for (const e of writes.filter(({ item }) => item.primary)) await run(e.index, e.item)
     for (const { index, item } of skips) {
       if (item.demotedBy === undefined) continue
-      const promoted = lane.some(
-        (e) => e.item.contactId === item.demotedBy && results[e.index]?.status === 'done',
-      )
+      // In place: written, or found so (linked as wanted since the review).
+      const promoted = lane.some(({ index: at, item: other }) => {
+        const status = results[at]?.status
+        return other.contactId === item.demotedBy && (status === 'done' || status === 'skipped')
+      })
       const link = item.current && promoted ? { ...item.current, primary: false } : item.current
       finish(index, item, { status: 'skipped', link })
     }
@@ -101,7 +109,7 @@ export async function applyTransactionPlan(
 
   if (progressError) throw progressError.error
   const done = results.filter((result) => result !== undefined)
-  const summary = { done: 0, skipped: 0, failed: 0 }
+  const summary = { done: 0, skipped: 0, changed: 0, failed: 0 }
   for (const result of done) summary[result.status] += 1
   return { results: done, summary }
 }

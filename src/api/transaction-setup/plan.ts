@@ -8,7 +8,11 @@ export type PlanAction = 'create' | 'update' | 'skip'
 
 export interface TransactionPlanItem extends DesiredLink {
   action: PlanAction
-  /** The link as read, when the contact is already on the property. */
+  /**
+   * The link as read, when the contact is already on the property: the version the
+   * item's write is conditional on, so a change made since the review is never
+   * overwritten (see write-item.ts).
+   */
   current?: PropertyContact
   /**
    * Set on a skip whose link is primary now but should not be: the server demotes it
@@ -17,6 +21,14 @@ export interface TransactionPlanItem extends DesiredLink {
    * primary, or fight the promotion if the two were reordered).
    */
   demotedBy?: number
+  /**
+   * Set on an update that moves a current primary to another role while the plan
+   * promotes someone else in its old role: that promotion demotes this link (the
+   * server does, in the same request), possibly before this item's own write lands.
+   * So a version check that finds only that demotion is this setup's own doing, not
+   * a colleague's change, once the promoted contact is seen primary in that role.
+   */
+  losesPrimaryTo?: number
 }
 
 export interface TransactionPlan {
@@ -63,17 +75,16 @@ export function planLinks(
     if (item.primary && item.action !== 'skip') promoter.set(roleKey(item.role), item.contactId)
   }
   for (const item of items) {
-    const by = promoter.get(roleKey(item.role))
     const { current } = item
-    if (
-      by !== undefined &&
-      item.action === 'update' &&
-      !item.primary &&
-      current?.primary === true &&
-      roleKey(current.role) === roleKey(item.role)
-    ) {
+    if (item.action !== 'update' || current?.primary !== true) continue
+    const by = promoter.get(roleKey(current.role))
+    if (by === undefined || by === item.contactId) continue
+    if (roleKey(current.role) === roleKey(item.role)) {
+      // Same role, so not primary in it any more (else it would be the promoter).
       item.action = 'skip'
       item.demotedBy = by
+    } else {
+      item.losesPrimaryTo = by
     }
   }
   const counts = { create: 0, update: 0, skip: 0 }

@@ -1,20 +1,38 @@
 // What a run's results say: per item, and which items to resend or to check first.
 // Beside the planner and the applier, so a UI, a script and the tests read a run
 // the same way.
+import type { LinkChange } from '../link-version'
 import { sameRole } from '../roles'
 import type { PropertyContact } from '../schemas'
 import type { TransactionPlanItem } from './plan'
 
-export type ItemStatus = 'done' | 'skipped' | 'failed'
+/**
+ * `changed`: the link is no longer the one the plan was made against (someone changed,
+ * unlinked or linked the contact since the review), so the item was not written: plan
+ * it again from the roster as it is now.
+ */
+export type ItemStatus = 'done' | 'skipped' | 'changed' | 'failed'
+
+/** How an item's link differs from the roster its plan was made against. */
+export type SinceReview =
+  /** Still linked, with other values: `changes` go from the reviewed link to `now`. */
+  | { kind: 'edited'; now: PropertyContact; changes: LinkChange[] }
+  /** Unlinked from the property since the review. */
+  | { kind: 'unlinked' }
+  /** Planned as not linked, and linked since, otherwise than the item asks. */
+  | { kind: 'linked'; now: PropertyContact }
 
 export interface TransactionItemResult {
   item: TransactionPlanItem
   status: ItemStatus
   /**
    * The link as the server answered it, or as read back (for a skip: as planned,
-   * demotion applied). Absent when the server acknowledged a write without it.
+   * demotion applied; for a change: as it is now). Absent when the server
+   * acknowledged a write without it, or the link is gone.
    */
   link?: PropertyContact
+  /** Exactly when `status` is `changed`: what changed since the review. */
+  sinceReview?: SinceReview
   error?: Error
   /**
    * On a failure: the server never answered whether the write happened, and reading
@@ -36,7 +54,8 @@ export type ResultsByItem = ReadonlyMap<TransactionPlanItem, TransactionItemResu
 /**
  * The items of a run that failed and are safe to send again: pass them to
  * applyTransactionPlan to resend only those. Unconfirmed ones are left out: they may
- * have happened, so plan them again from a fresh roster instead.
+ * have happened, so plan them again from a fresh roster instead; so are changed ones
+ * (not failed): their plan is out of date.
  */
 export function failedItems(results: readonly TransactionItemResult[]): TransactionPlanItem[] {
   return results
@@ -51,12 +70,38 @@ export function unconfirmedItems(results: readonly TransactionItemResult[]): Tra
     .map((result) => result.item)
 }
 
-export type ItemState = 'done' | 'failed' | 'pending' | 'skipped' | 'blocked' | 'unconfirmed'
+/** The results of a run whose items were not written because they changed since the review. */
+export function changedResults(
+  results: readonly TransactionItemResult[],
+): (TransactionItemResult & { sinceReview: SinceReview })[] {
+  return results.filter(
+    (result): result is TransactionItemResult & { sinceReview: SinceReview } =>
+      result.status === 'changed' && result.sinceReview !== undefined,
+  )
+}
+
+export type ItemState =
+  'done' | 'failed' | 'pending' | 'skipped' | 'changed' | 'blocked' | 'unconfirmed'
+
+/** For a demotion (`demotedBy`): the planned promotion that causes it. */
+export function promotionOf(
+  item: TransactionPlanItem,
+  items: readonly TransactionPlanItem[],
+): TransactionPlanItem | undefined {
+  if (item.demotedBy === undefined) return undefined
+  return items.find(
+    (candidate) =>
+      candidate.contactId === item.demotedBy &&
+      candidate.primary &&
+      sameRole(candidate.role, item.role),
+  )
+}
 
 /**
  * Where an item stands. A demotion has no request of its own: it happens with
- * the promotion that replaces it, so it is done exactly when that promotion is
- * (and stays undone, "blocked", while the promotion failed — also after a retry
+ * the promotion that replaces it, so it is done exactly when that promotion is in
+ * place (written, or found so), and stays undone, "blocked", while the promotion
+ * failed or was not written because it changed since the review (also after a retry
  * that only resent the promotion). A write the server never confirmed, and that could
  * not be read back, is "unconfirmed": it may have happened, and so may its demotion.
  */
@@ -66,21 +111,16 @@ export function itemState(
   results: ResultsByItem,
 ): ItemState {
   if (item.demotedBy !== undefined) {
-    const promoter = items.find(
-      (candidate) =>
-        candidate.contactId === item.demotedBy &&
-        candidate.primary &&
-        sameRole(candidate.role, item.role),
-    )
+    const promoter = promotionOf(item, items)
     const promoted = promoter ? results.get(promoter) : undefined
     if (!promoted) return 'pending'
-    if (promoted.status !== 'failed') return 'done'
-    return promoted.unconfirmed ? 'unconfirmed' : 'blocked'
+    if (promoted.status === 'done' || promoted.status === 'skipped') return 'done'
+    return promoted.status === 'failed' && promoted.unconfirmed ? 'unconfirmed' : 'blocked'
   }
   const result = results.get(item)
   if (!result) return 'pending'
   if (result.status === 'failed') return result.unconfirmed ? 'unconfirmed' : 'failed'
-  return result.status === 'skipped' ? 'skipped' : 'done'
+  return result.status
 }
 
 /** How many items are in place: done or left alone (a demotion once its promotion is). */

@@ -12,7 +12,12 @@ export type SetupStage =
       /** Back from the review: focus goes to the form's first field, where editing starts. */
       returning: boolean
     }
-  | { kind: 'review'; plan: TransactionPlan }
+  | {
+      kind: 'review'
+      plan: TransactionPlan
+      /** Planned again after a run (Review again): some of the setup is applied already. */
+      again: boolean
+    }
   | {
       kind: 'apply'
       /** Counts the runs (the first apply, each Retry failed). */
@@ -24,6 +29,8 @@ export type SetupStage =
 
 export type SetupEvent =
   | { type: 'planned'; plan: TransactionPlan }
+  /** Review again after a run: the same input planned against the roster as it is now. */
+  | { type: 'planned-again'; plan: TransactionPlan }
   | { type: 'back-to-edit' }
   /** A run starts: the whole plan from the review, or the failed items on Retry failed. */
   | { type: 'run-started'; items: readonly TransactionPlanItem[] }
@@ -37,7 +44,11 @@ export const INITIAL_STAGE: SetupStage = { kind: 'edit', returning: false }
 export function setupProgress(stage: SetupStage, event: SetupEvent): SetupStage {
   switch (event.type) {
     case 'planned':
-      return stage.kind === 'edit' ? { kind: 'review', plan: event.plan } : stage
+      return stage.kind === 'edit' ? { kind: 'review', plan: event.plan, again: false } : stage
+    case 'planned-again':
+      return stage.kind === 'apply' && !stage.running
+        ? { kind: 'review', plan: event.plan, again: true }
+        : stage
     case 'back-to-edit':
       return stage.kind === 'review' ? { kind: 'edit', returning: true } : stage
     case 'run-started': {

@@ -28,10 +28,13 @@ const promotion: TransactionPlanItem = {
 }
 const items = [demoted, promotion]
 
-function results(status: 'done' | 'failed' | undefined) {
+function results(status: 'done' | 'skipped' | 'changed' | 'failed' | undefined) {
   const map = new Map<TransactionPlanItem, TransactionItemResult>()
   map.set(demoted, { item: demoted, status: 'skipped' })
-  if (status === 'done') map.set(promotion, { item: promotion, status: 'done' })
+  if (status === 'done' || status === 'skipped') map.set(promotion, { item: promotion, status })
+  if (status === 'changed') {
+    map.set(promotion, { item: promotion, status, sinceReview: { kind: 'unlinked' } })
+  }
   if (status === 'failed') {
     map.set(promotion, { item: promotion, status: 'failed', error: new Error('500') })
   }
@@ -52,6 +55,15 @@ describe('itemState: a demotion follows the promotion that causes it', () => {
     expect(itemState(demoted, items, results('failed'))).toBe('blocked')
     expect(itemState(promotion, items, results('failed'))).toBe('failed')
   })
+
+  it('is blocked when the promotion was not written because it changed since review', () => {
+    expect(itemState(demoted, items, results('changed'))).toBe('blocked')
+    expect(itemState(promotion, items, results('changed'))).toBe('changed')
+  })
+
+  it('is done when the promotion was found in place (linked so since the review)', () => {
+    expect(itemState(demoted, items, results('skipped'))).toBe('done')
+  })
 })
 
 describe('countInPlace: what a summary calls done', () => {
@@ -59,6 +71,7 @@ describe('countInPlace: what a summary calls done', () => {
     expect(countInPlace(items, results(undefined))).toBe(0)
     expect(countInPlace(items, results('failed'))).toBe(0)
     expect(countInPlace(items, results('done'))).toBe(2)
+    expect(countInPlace(items, results('changed'))).toBe(0)
   })
 })
 

@@ -43,7 +43,7 @@ const failed = (item: TransactionPlanItem): TransactionItemResult => ({
 describe('setupProgress: the setup steps in one reducer', () => {
   it('goes from edit to review, and back to edit asking for the first field', () => {
     const review = run([{ type: 'planned', plan }])
-    expect(review).toEqual({ kind: 'review', plan })
+    expect(review).toEqual({ kind: 'review', plan, again: false })
     expect(run([{ type: 'back-to-edit' }], review)).toEqual({ kind: 'edit', returning: true })
   })
 
@@ -75,6 +75,28 @@ describe('setupProgress: the setup steps in one reducer', () => {
     // The earlier stage is left as it was (a new map, not the same one changed).
     if (first.kind !== 'apply') throw new Error('not applying')
     expect(first.results.size).toBe(2)
+  })
+
+  it('plans again from a finished run, back to the review, and not while it runs', () => {
+    const newPlan: TransactionPlan = { ...plan, counts: { create: 1, update: 0, skip: 1 } }
+    const running = run([
+      { type: 'planned', plan },
+      { type: 'run-started', items: plan.items },
+      { type: 'item-finished', result: { item: jordan, status: 'done' } },
+    ])
+    expect(run([{ type: 'planned-again', plan: newPlan }], running)).toBe(running)
+    const finished = run([{ type: 'run-finished' }], running)
+    const again = run([{ type: 'planned-again', plan: newPlan }], finished)
+    expect(again).toEqual({ kind: 'review', plan: newPlan, again: true })
+    // Applying the new plan starts afresh: its first run, no results yet.
+    expect(run([{ type: 'run-started', items: newPlan.items }], again)).toMatchObject({
+      kind: 'apply',
+      run: 1,
+      plan: newPlan,
+      results: new Map(),
+    })
+    // Only after a run: from the form, a plan is "planned".
+    expect(run([{ type: 'planned-again', plan: newPlan }])).toBe(INITIAL_STAGE)
   })
 
   it('ignores events that do not belong to the current step', () => {

@@ -38,12 +38,15 @@ export interface ApplySetupVariables {
  * Applies plan items. Whatever happened (some writes may have landed without an
  * answer), the property's roster is read again, and the promise settles only once
  * it is: so the outcome, and a way to resend, are shown against the server's truth.
+ * `meta.changesRosterOf` says whose roster the writes change, for whoever listens to
+ * the mutation cache (other tabs are told from it).
  */
 export function useApplySetup(propertyId: number) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: ({ items, onProgress }: ApplySetupVariables) =>
       applyTransactionPlan(apiClient, propertyId, items, { onProgress }),
+    meta: { changesRosterOf: propertyId },
     onSettled: () =>
       queryClient.invalidateQueries({ queryKey: propertyContactQueries.all(propertyId) }),
   })

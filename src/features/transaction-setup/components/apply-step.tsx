@@ -1,11 +1,13 @@
 import { Link } from 'wouter'
 import {
+  changedResults,
   countInPlace,
   failedItems,
   unconfirmedItems,
   type TransactionPlanItem,
 } from '../../../api/transaction-setup'
 import type { SetupStage } from '../setup-progress'
+import { changedLine } from '../since-review'
 import { FocusedHeading } from './focused-heading'
 import { PlanTable } from './plan-table'
 import { paths } from '../../../config/paths'
@@ -16,18 +18,42 @@ interface ApplyStepProps {
   nameOf: (contactId: number) => string
   /** Resends these items (the failed ones that are safe to send again). */
   onRetry: (items: readonly TransactionPlanItem[]) => void
+  /** Plans the same input again against the roster as it is now (Review again). */
+  onReviewAgain: () => void
+  /** The new plan is being made. */
+  replanning: boolean
+  /** Why the last Review again did not happen (the roster could not be read). */
+  replanError: string | null
 }
 
-/** The apply step: per-row progress, then the outcome and a way to resend what failed. */
-export function ApplyStep({ propertyId, stage, nameOf, onRetry }: ApplyStepProps) {
+/**
+ * The apply step: per-row progress, then the outcome, a way to resend what failed and,
+ * for what was not written because it changed since the review, a fresh plan.
+ */
+export function ApplyStep({
+  propertyId,
+  stage,
+  nameOf,
+  onRetry,
+  onReviewAgain,
+  replanning,
+  replanError,
+}: ApplyStepProps) {
   const { plan, running } = stage
-  const results = [...stage.results.values()]
+  // In the plan's order (as the table), not the order they finished in.
+  const results = plan.items.flatMap((item) => stage.results.get(item) ?? [])
   const failed = failedItems(results)
   const unconfirmed = unconfirmedItems(results)
+  const changed = changedResults(results)
   const finished = results.length
   // A demotion counts as done only once the promotion that causes it is.
   const done = countInPlace(plan.items, stage.results)
   const total = plan.items.length
+  const outcome = [
+    changed.length > 0 && `${changed.length} changed since review`,
+    failed.length > 0 && `${failed.length} failed`,
+    unconfirmed.length > 0 && `${unconfirmed.length} not confirmed`,
+  ].filter((part) => part !== false)
   return (
     <section className="setup-review" aria-labelledby="apply-heading">
       {/* A new key per run: the heading takes focus when applying starts and again
@@ -38,9 +64,9 @@ export function ApplyStep({ propertyId, stage, nameOf, onRetry }: ApplyStepProps
       <p className="setup-summary" role="status">
         {running
           ? `${finished} of ${total} finished.`
-          : failed.length === 0 && unconfirmed.length === 0
+          : outcome.length === 0
             ? `All ${total} done.`
-            : `${done} of ${total} done${failed.length > 0 ? `, ${failed.length} failed` : ''}${unconfirmed.length > 0 ? `, ${unconfirmed.length} not confirmed` : ''}. What is done stays done.`}
+            : `${[`${done} of ${total} done`, ...outcome].join(', ')}. What is done stays done.`}
       </p>
       {!running && unconfirmed.length > 0 && (
         <div role="alert" className="callout callout-info">
@@ -68,6 +94,33 @@ export function ApplyStep({ propertyId, stage, nameOf, onRetry }: ApplyStepProps
           >
             Retry failed
           </button>
+        </div>
+      )}
+      {!running && changed.length > 0 && (
+        <div role="alert" className="callout callout-warning setup-changed">
+          <div className="setup-changed-body">
+            <p>
+              {changed.length === 1 ? 'One change was' : `${changed.length} changes were`} not
+              written: {changed.length === 1 ? 'this link' : 'these links'} changed on the server
+              since your review, and Roster does not write over someone else’s change.
+            </p>
+            <ul className="setup-changed-list">
+              {changed.map(({ item, sinceReview }) => (
+                <li key={`${item.at}-${item.contactId}`}>
+                  {changedLine(nameOf(item.contactId), sinceReview)}
+                </li>
+              ))}
+            </ul>
+            <p>Review again to plan the same setup against the roster as it is now.</p>
+          </div>
+          <button type="button" className="button" disabled={replanning} onClick={onReviewAgain}>
+            {replanning ? 'Reading the roster…' : 'Review again'}
+          </button>
+        </div>
+      )}
+      {!running && replanError && (
+        <div role="alert" className="callout callout-error">
+          <p>{replanError}</p>
         </div>
       )}
       <PlanTable items={plan.items} nameOf={nameOf} results={stage.results} running={running} />

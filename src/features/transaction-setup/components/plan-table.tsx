@@ -1,11 +1,13 @@
 import { writeOutcomeUnknown } from '../../../api'
 import {
   itemState,
+  promotionOf,
   type ItemState,
   type ResultsByItem,
   type TransactionPlanItem,
 } from '../../../api/transaction-setup'
 import { errorMessage } from '../../../lib/error-message'
+import { changedResultText } from '../since-review'
 
 interface PlanTableProps {
   items: readonly TransactionPlanItem[]
@@ -56,11 +58,22 @@ function outcome(
         text: 'May have been saved: the server did not confirm it, and it could not be checked. Check the roster before setting it up again.',
         tone,
       }
-    case 'blocked':
+    case 'blocked': {
+      const promoter = nameOf(item.demotedBy ?? item.contactId)
+      const promotion = promotionOf(item, items)
+      // The promotion was not written, so it demoted no one: say why.
+      if (promotion && results.get(promotion)?.status === 'changed') {
+        return { text: `Not demoted: ${promoter} changed since review`, tone }
+      }
+      return { text: `Still primary: ${promoter} could not take over`, tone }
+    }
+    case 'changed': {
+      const since = results.get(item)?.sinceReview
       return {
-        text: `Still primary: ${nameOf(item.demotedBy ?? item.contactId)} could not take over`,
+        text: since ? changedResultText(since) : 'Changed since review; not written',
         tone,
       }
+    }
     case 'skipped':
       return { text: 'Left alone', tone }
     case 'done':

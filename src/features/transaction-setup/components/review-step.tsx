@@ -5,13 +5,15 @@ import { PlanTable } from './plan-table'
 
 interface ReviewStepProps {
   plan: TransactionPlan
+  /** Planned again after a run: what that run wrote now shows as in place. */
+  again: boolean
   nameOf: (contactId: number) => string
   onBack: () => void
   onApply: () => void
 }
 
 /** The review step: what the plan will do, before anything is sent. */
-export function ReviewStep({ plan, nameOf, onBack, onApply }: ReviewStepProps) {
+export function ReviewStep({ plan, again, nameOf, onBack, onApply }: ReviewStepProps) {
   const { create, update, skip } = plan.counts
   const writes = create + update
   // Against the roster the plan was made from: the server demotes these in the same
@@ -23,6 +25,12 @@ export function ReviewStep({ plan, nameOf, onBack, onApply }: ReviewStepProps) {
   return (
     <section className="setup-review" aria-labelledby="review-heading">
       <FocusedHeading id="review-heading">Review the plan</FocusedHeading>
+      {again && (
+        <p className="setup-summary">
+          Planned again against the roster as it is now: what is already applied shows as in place,
+          and the links changed since your last review as they are now.
+        </p>
+      )}
       <p className="setup-summary">
         {create} to link, {update} to update, {skip} already in place. Nobody is unlinked.
       </p>

@@ -22,11 +22,15 @@ interface TransactionSetupProps {
  * A deal's whole roster in one form: fill the sections, review what will be
  * linked, updated or left alone (planned against the roster read fresh from the
  * server), then apply with per-row progress. Failures stay listed with a way to
- * resend only them.
+ * resend only them; links changed by someone else since the review are not written,
+ * and Review again plans the same input against the roster as it is then.
  */
 export function TransactionSetup({ propertyId }: TransactionSetupProps) {
   const [stage, dispatch] = useReducer(setupProgress, INITIAL_STAGE)
   const [formError, setFormError] = useState<string | null>(null)
+  const [replanError, setReplanError] = useState<string | null>(null)
+  // Once a run started, part of the setup may be on the server: leaving loses only the rest.
+  const [applied, setApplied] = useState(false)
   const form = useSetupForm(stage.kind === 'edit' && stage.returning)
   // For the pickers only (they mark who is linked): the plan reads the roster itself.
   const roster = useQuery(propertyContactQueries.roster(propertyId))
@@ -39,7 +43,9 @@ export function TransactionSetup({ propertyId }: TransactionSetupProps) {
     running
       ? 'The setup is still being applied. Leave anyway? What is done so far stays done.'
       : unsent
-        ? 'Discard this transaction setup? Nothing in it has been sent yet.'
+        ? applied
+          ? 'Discard the rest of this transaction setup? What was applied stays applied; the rest has not been sent.'
+          : 'Discard this transaction setup? Nothing in it has been sent yet.'
         : null,
   )
 
@@ -60,7 +66,23 @@ export function TransactionSetup({ propertyId }: TransactionSetupProps) {
     }
   }
 
+  // The same input, planned against the roster as it is now: after a run whose
+  // changed items were not written, the review shows what still needs writing.
+  const reviewAgain = async () => {
+    setReplanError(null)
+    try {
+      dispatch({
+        type: 'planned-again',
+        plan: await planSetup.mutateAsync(toSetupInput(form.getValues())),
+      })
+    } catch (error) {
+      setReplanError(`Could not read the current roster to plan again. ${errorMessage(error)}`)
+    }
+  }
+
   const apply = async (items: readonly TransactionPlanItem[]) => {
+    setApplied(true)
+    setReplanError(null)
     dispatch({ type: 'run-started', items })
     try {
       await applySetup.mutateAsync({
@@ -96,6 +118,7 @@ export function TransactionSetup({ propertyId }: TransactionSetupProps) {
     return (
       <ReviewStep
         plan={stage.plan}
+        again={stage.again}
         nameOf={nameOf}
         onBack={() => {
           dispatch({ type: 'back-to-edit' })
@@ -110,6 +133,9 @@ export function TransactionSetup({ propertyId }: TransactionSetupProps) {
       stage={stage}
       nameOf={nameOf}
       onRetry={(items) => void apply(items)}
+      onReviewAgain={() => void reviewAgain()}
+      replanning={planSetup.isPending}
+      replanError={replanError}
     />
   )
 }
