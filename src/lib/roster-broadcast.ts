@@ -17,13 +17,20 @@ function isRosterChange(data: unknown): data is RosterChange {
   return typeof propertyId === 'number' && Number.isSafeInteger(propertyId) && propertyId > 0
 }
 
-let sender: BroadcastChannel | null = null
+// One channel object per tab, for sending and listening: a message is delivered to
+// every other object on the channel but never back to the one that sent it, so a tab
+// does not read its own write twice.
+let shared: BroadcastChannel | null = null
+
+function channel(): BroadcastChannel | null {
+  if (typeof BroadcastChannel === 'undefined') return null
+  shared ??= new BroadcastChannel(CHANNEL)
+  return shared
+}
 
 /** Tells the other tabs that this property's roster may have changed. */
 export function broadcastRosterChange(propertyId: number): void {
-  if (typeof BroadcastChannel === 'undefined') return
-  sender ??= new BroadcastChannel(CHANNEL)
-  sender.postMessage({ propertyId } satisfies RosterChange)
+  channel()?.postMessage({ propertyId } satisfies RosterChange)
 }
 
 /**
@@ -35,13 +42,14 @@ export function listenForRosterChanges(
   queryClient: QueryClient,
   rosterKey: (propertyId: number) => readonly unknown[],
 ): () => void {
-  if (typeof BroadcastChannel === 'undefined') return () => undefined
-  const channel = new BroadcastChannel(CHANNEL)
-  channel.onmessage = (event: MessageEvent<unknown>) => {
+  const tab = channel()
+  if (!tab) return () => undefined
+  const onMessage = (event: MessageEvent<unknown>) => {
     if (!isRosterChange(event.data)) return
     void queryClient.invalidateQueries({ queryKey: rosterKey(event.data.propertyId) })
   }
+  tab.addEventListener('message', onMessage)
   return () => {
-    channel.close()
+    tab.removeEventListener('message', onMessage)
   }
 }

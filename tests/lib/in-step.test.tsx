@@ -82,11 +82,18 @@ describe('tabs in step', () => {
       expect(result.current.isSuccess).toBe(true)
     })
     db.links.remove(1, 242)
-    broadcastRosterChange(2) // another property: nothing to read here
-    broadcastRosterChange(1)
+    const otherTab = new BroadcastChannel('roster:changes')
+    otherTab.postMessage({ propertyId: 2 }) // another property: nothing to read here
+    otherTab.postMessage({ propertyId: 'one' }) // not a message Roster sends: ignored
+    otherTab.postMessage({ propertyId: 1 })
+    otherTab.close()
     await waitFor(() => {
       expect(result.current.data?.all.some((link) => link.contact_id === 242)).toBe(false)
     })
+    expect(reads).toHaveLength(2)
+    // This tab's own broadcast is not heard by this tab: one read per write, not two.
+    broadcastRosterChange(1)
+    await new Promise((resolve) => setTimeout(resolve, 50))
     expect(reads).toHaveLength(2)
     stop()
     queryClient.clear()
