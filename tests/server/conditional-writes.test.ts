@@ -391,7 +391,7 @@ describe('the wrong link from Open To Close', () => {
     ['another contact', rawLink(PROPERTY, 8), 'another contact (8)'],
     ['another property', rawLink(13, CONTACT), 'property 13 instead of property 12'],
   ])('is refused with 412 wrong_link (%s), and nothing is written', async (_, answer, named) => {
-    upstream.answer((request, res) => {
+    upstream.answer((_request, res) => {
       sendJson(res, 200, answer)
     })
     const proxy = await mountProxy()
@@ -649,7 +649,7 @@ describe('in production', () => {
   it('createLiveApp checks conditional writes through its one upstream', async () => {
     const rig = await startAttackRig()
     try {
-      rig.upstream.answer((request, res) => {
+      rig.upstream.answer((_request, res) => {
         sendJson(res, 200, rawLink(PROPERTY, CONTACT, { notes: 'Now' }))
       })
       const response = await rawRequest(linkUrl(rig.origin), {
