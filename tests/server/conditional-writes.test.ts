@@ -369,20 +369,36 @@ describe('If-Match on a PUT or DELETE of a link', () => {
   })
 
   it('sends no write for a browser that went away during the check', async () => {
-    readDelayMs = 300
-    const proxy = await mountProxy()
     const gone = new AbortController()
+    let readAbandoned: () => void = () => undefined
+    const abandoned = new Promise<void>((resolve) => {
+      readAbandoned = resolve
+    })
+    upstream.answer((request, res) => {
+      if (request.method !== 'GET') {
+        answerLikeOpenToClose(request, res)
+        return
+      }
+      // The browser leaves while its check is being read; the proxy should drop the read.
+      res.once('close', readAbandoned)
+      gone.abort()
+      // Answered anyway, late, for a proxy that would still be waiting on it.
+      setTimeout(() => {
+        if (!res.writableEnded) answerLikeOpenToClose(request, res)
+      }, 1_000)
+    })
+    const proxy = await mountProxy()
     const aborted = fetch(linkUrl(proxy), {
       method: 'DELETE',
       headers: { 'if-match': currentVersion() },
       signal: gone.signal,
     }).catch((error: unknown) => error)
-    setTimeout(() => {
-      gone.abort()
-    }, 50)
     expect(await aborted).toBeInstanceOf(Error)
-    await new Promise((resolve) => setTimeout(resolve, 400))
-    expect(upstream.requests.filter((r) => r.method === 'DELETE')).toHaveLength(0)
+    await abandoned
+    // A write would follow the read at once: give it the time it would take.
+    await new Promise((resolve) => setTimeout(resolve, 1_200))
+    expect(upstream.requests.map((r) => r.method)).toEqual(['GET'])
+    expect(links.has(`${PROPERTY}/${CONTACT}`)).toBe(true)
   })
 })
 
