@@ -2,10 +2,13 @@
 // requests to Open To Close through the one guarded upstream call (./upstream.ts),
 // which adds the account's token as the `api_token` query parameter the live API
 // expects. The token exists only on the server: the browser never sends it, never
-// receives it, and never sees a URL that holds it.
+// receives it, and never sees a URL that holds it. A link write carrying If-Match (or a
+// link POST with If-None-Match: *) is checked here first, by reading the link through
+// the same guarded call (./conditional-writes.ts): Open To Close ignores those headers.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { API_BASE } from '../config/paths.ts'
 import { matchApiRoute, type ApiMethod } from './api-routes.ts'
+import { createConditionalWrites, linkConditionOf } from './conditional-writes.ts'
 import type { LiveConfig } from './live-config.ts'
 import {
   API_RESPONSE_CSP,
@@ -30,6 +33,7 @@ export const API_PREFIX = API_BASE
 
 export function createLiveProxy(config: LiveConfig, options: LiveProxyOptions = {}): Middleware {
   const upstream = options.upstream ?? createUpstream(config, options)
+  const conditional = createConditionalWrites(upstream)
 
   async function forward(
     req: IncomingMessage,
@@ -39,21 +43,31 @@ export function createLiveProxy(config: LiveConfig, options: LiveProxyOptions = 
     url: URL,
   ): Promise<void> {
     const body = method === 'POST' || method === 'PUT' ? await readJsonBody(req) : undefined
+    const condition = linkConditionOf(method, path, req.headers, body)
+    if (condition?.kind === 'own') {
+      sendJson(res, condition.status, condition.body, condition.headers)
+      return
+    }
     // A browser that gave up (navigation, react-query cancel) needs no answer.
     const client = new AbortController()
     const clientGone = () => {
       client.abort()
     }
     res.once('close', clientGone)
+    const write = () =>
+      upstream.call({ method, path, query: url.searchParams, body, signal: client.signal })
     let answer
     try {
-      answer = await upstream.call({
-        method,
-        path,
-        query: url.searchParams,
-        body,
-        signal: client.signal,
-      })
+      if (condition === null) {
+        answer = await write()
+      } else {
+        const result = await conditional.run(condition, client.signal, write)
+        if (result.kind === 'own') {
+          sendJson(res, result.status, result.body, result.headers)
+          return
+        }
+        answer = result.answer
+      }
     } catch (error) {
       if (client.signal.aborted) return
       throw error
