@@ -77,7 +77,11 @@ export const TimestampSchema = z.pipe(
     if (typeof value === 'number') {
       date = new Date(value * 1000)
     } else if (typeof value === 'string') {
-      date = new Date(value)
+      // A date and time with no zone is read as UTC, as the PHP-style object is, so the
+      // server and every browser read it alike (a link's version depends on it).
+      const text = value.trim()
+      const zoneless = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)
+      date = new Date(zoneless ? `${text.replace(' ', 'T').replace(/(\.\d{3})\d+/, '$1')}Z` : value)
     } else {
       const utc = !value.timezone || /^(UTC|Z|GMT|\+00:00)$/i.test(value.timezone)
       const iso = value.date

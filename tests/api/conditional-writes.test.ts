@@ -430,16 +430,25 @@ describe('the wrong-link guard', () => {
     for (const call of [
       client.propertyContacts.updatePropertyContact(123, 456, { notes: 'x' }, { ifMatch: '*' }),
       client.propertyContacts.deletePropertyContact(123, 456, { ifMatch: '*' }),
+      client.propertyContacts.createPropertyContact(
+        123,
+        { contact_id: 456 },
+        { onlyIfUnlinked: true },
+      ),
     ]) {
       const error = await rejectionOf(call)
       expect(error).toBeInstanceOf(WrongLinkError)
       expect((error as WrongLinkError).status).toBe(412)
       expect((error as WrongLinkError).message).toContain('999')
     }
-    expect(requests.map((r) => `${r.method} ${r.headers.get('If-Match') ?? '-'}`)).toEqual([
-      'PUT *',
-      'DELETE *',
-    ])
+    expect(
+      requests
+        .map(
+          (r) =>
+            `${r.method} ${r.headers.get('If-Match') ?? r.headers.get('If-None-Match') ?? '-'}`,
+        )
+        .sort(),
+    ).toEqual(['DELETE *', 'POST *', 'PUT *'])
   })
 
   it('conditional: a 412 whose current is another link gives no current to start from', async () => {
@@ -466,5 +475,30 @@ describe('the wrong-link guard', () => {
       property_id: 123,
       contact_id: 456,
     })
+  })
+})
+
+describe('the mock backend under concurrent writes', () => {
+  it('lets only one of two PUTs from the same version through', async () => {
+    const { client } = mockClient('conditional')
+    const link = await client.propertyContacts.retrievePropertyContact(PROPERTY, 2)
+    const ifMatch = linkVersion(link)
+    const results = await Promise.allSettled([
+      client.propertyContacts.updatePropertyContact(PROPERTY, 2, { notes: 'first' }, { ifMatch }),
+      client.propertyContacts.updatePropertyContact(PROPERTY, 2, { notes: 'second' }, { ifMatch }),
+    ])
+    expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected'])
+    const refused = results.find((result) => result.status === 'rejected')
+    expect(refused?.status === 'rejected' && refused.reason).toBeInstanceOf(PreconditionFailedError)
+  })
+})
+
+describe('timestamps without a zone', () => {
+  it('are read as UTC, so every machine computes the same version', () => {
+    const link = PropertyContactSchema.parse({
+      ...linkJson({ id: 5, property_id: 1, contact_id: 2 }),
+      updated: '2025-06-04 01:18:08.767548',
+    })
+    expect(link.updated).toBe('2025-06-04T01:18:08.767Z')
   })
 })

@@ -107,15 +107,17 @@ export class PropertyContactsResource {
     if (conditional && this.versionCheck === 'read-first') {
       await this.refuseIfLinked(id, body.contact_id, path, options.signal)
     }
-    const link = await this.http.request({
-      method: 'POST',
-      path,
-      body,
-      schema: PropertyContactResponseSchema,
-      signal: options.signal,
-      headers: conditional && this.versionCheck === 'conditional' ? { 'If-None-Match': '*' } : {},
-      acknowledged: () => null,
-    })
+    const link = await this.conditionally(id, body.contact_id, () =>
+      this.http.request({
+        method: 'POST',
+        path,
+        body,
+        schema: PropertyContactResponseSchema,
+        signal: options.signal,
+        headers: conditional && this.versionCheck === 'conditional' ? { 'If-None-Match': '*' } : {},
+        acknowledged: () => null,
+      }),
+    )
     return link && ownedBy(id)(link)
   }
 

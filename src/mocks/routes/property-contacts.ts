@@ -162,9 +162,13 @@ export const propertyContactHandlers = [
       if (body instanceof Response) return body
       const parsed = PropertyContactUpdateSchema.safeParse(body)
       if (!parsed.success) return invalid(fieldErrorsOf(parsed.error.issues))
-      const refused = preconditionFailed(request, link)
+      // The link as it is now, after the wait for the body: checked and written in one
+      // step, so two writes from one version cannot both pass.
+      const now = findLink(params.propertyId, params.contactId)
+      if (now instanceof Response) return now
+      const refused = preconditionFailed(request, now)
       if (refused) return refused
-      const updated = db.links.update(link.property_id, link.contact_id, parsed.data)
+      const updated = db.links.update(now.property_id, now.contact_id, parsed.data)
       return updated ? linkAnswer(updated) : fail(404, 'Link not found.')
     }),
   ),
