@@ -9,6 +9,24 @@ import { liveProxy, securityHeaders } from './src/server/vite-plugin.ts'
 // here, on the server side: the mock backend (default) mounted as middleware in the
 // dev and preview servers, or with ROSTER_API=live the proxy to the live API that
 // adds the token (src/server). No mock code and no token is ever part of the bundle.
+const initial = new Map<string, boolean>()
+interface ModuleMeta {
+  getModuleInfo: (id: string) => { isEntry: boolean; importers: readonly string[] } | null
+}
+/** Whether the first load needs the module: the entry reaches it through static imports. */
+function isInitial(id: string, meta: ModuleMeta, seen = new Set<string>()): boolean {
+  const known = initial.get(id)
+  if (known !== undefined) return known
+  if (seen.has(id)) return false
+  seen.add(id)
+  const info = meta.getModuleInfo(id)
+  const result =
+    info !== null &&
+    (info.isEntry || info.importers.some((importer) => isInitial(importer, meta, seen)))
+  if (seen.size === 1) initial.set(id, result)
+  return result
+}
+
 export default defineConfig({
   // securityHeaders first, so the preview's every response carries them. buildManifest
   // compresses the written build and makes its page (src/server/build-manifest.ts).
@@ -32,5 +50,12 @@ export default defineConfig({
     // Every browser that runs this build supports <link rel=modulepreload>; the
     // polyfill would only add bytes to the first load.
     modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [{ name: (id, meta) => (isInitial(id, meta) ? 'app' : null) }],
+        },
+      },
+    },
   },
 })

@@ -1,7 +1,6 @@
 import { hashKey, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import type { PropertyContact } from '../../../api'
-import { describeRosterUpdates } from '../write-conflicts'
 import { propertyContactQueries } from './property-contact-queries'
 
 export interface RosterUpdate {
@@ -29,7 +28,8 @@ export function useRosterUpdates(propertyId: number) {
       queryClient.isMutating({
         predicate: (mutation) => mutation.meta?.changesRosterOf === propertyId,
       }) > 0
-    return queryClient.getQueryCache().subscribe((event) => {
+    let stopped = false
+    const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
       if (event.type !== 'updated' || event.query.queryHash !== hash) return
       const data = event.query.state.data as PropertyContact[] | undefined
       if (event.action.type !== 'success' || data === undefined) return
@@ -38,9 +38,19 @@ export function useRosterUpdates(propertyId: number) {
       // Our own optimistic changes and rollbacks (setQueryData) are not news, and neither
       // is the reading that confirms our own write.
       if (event.action.manual === true || before === undefined || ownWriteInFlight()) return
-      const text = describeRosterUpdates(before, data)
-      if (text) setUpdate({ text, at: Date.now() })
+      const at = Date.now()
+      // The words are code the first load does not need: loaded with the first change.
+      import('../write-conflicts')
+        .then(({ describeRosterUpdates }) => {
+          const text = describeRosterUpdates(before, data)
+          if (text && !stopped) setUpdate({ text, at })
+        })
+        .catch(() => undefined)
     })
+    return () => {
+      stopped = true
+      unsubscribe()
+    }
   }, [queryClient, propertyId])
 
   return {

@@ -1,86 +1,52 @@
-import { lazy, Suspense, useEffect } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import type { PropertyContact } from '../../../api'
-import { useAnnounce } from '../../../components/ui/status-region'
-import { fullName } from '../../../lib/format'
-import { useOpenRosterDialog, useRosterDialogs } from './roster-dialogs-provider'
-import type { RosterActions } from './use-roster-actions'
+import { useOpenRosterDialog } from './roster-dialogs-provider'
+import type { RosterFocus } from './use-roster-focus'
 
-// The forms' code (react-hook-form, the resolver, Headless UI) loads when a form
-// is first opened, or when the user points at a button that opens one, so the
-// read-only roster loads light.
-const loadLinkDialog = () => import('./link-contact-dialog')
-const LinkContactDialog = lazy(() =>
-  loadLinkDialog().then((m) => ({ default: m.LinkContactDialog })),
-)
-const EditLinkDialog = lazy(() =>
-  import('./edit-link-dialog').then((m) => ({ default: m.EditLinkDialog })),
-)
-const UnlinkDialog = lazy(() =>
-  import('./unlink-dialog').then((m) => ({ default: m.UnlinkDialog })),
-)
+// The roster's writes (mutations, what each outcome says, the dialogs) are code the
+// read-only roster does not need to show or to be read: they load after the page is
+// up (on idle), or at once when the user points at or opens a dialog, and stay.
+const loadWrites = () => import('./roster-writes')
+const RosterWrites = lazy(() => loadWrites().then((m) => ({ default: m.RosterWrites })))
 
-/** Starts loading the link dialog's code, for a button that is about to open it. */
+/** Starts loading the writes' code (and the link dialog's), for a control about to need it. */
 export function preloadLinkDialog() {
-  loadLinkDialog().catch(() => undefined)
+  loadWrites()
+    .then((m) => {
+      m.preloadLinkDialog()
+    })
+    .catch(() => undefined)
+}
+
+/** Loads the writes' code once the page has settled, so the first dialog opens at once. */
+export function usePreloadRosterWrites() {
+  useEffect(() => {
+    const load = () => {
+      loadWrites().catch(() => undefined)
+    }
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(load, { timeout: 3000 })
+      return () => {
+        cancelIdleCallback(id)
+      }
+    }
+    const timer = setTimeout(load, 1000)
+    return () => {
+      clearTimeout(timer)
+    }
+  }, [])
 }
 
 interface RosterDialogsProps {
+  propertyId: number
   roster: readonly PropertyContact[]
-  actions: RosterActions
+  focus: RosterFocus
 }
 
-/**
- * The roster's dialogs, one open at a time (see RosterDialogsProvider). Each hands
- * what was entered to a roster action and stays open until it is done (the roster
- * shows an edit or an unlink at once behind it), so a refusal or a conflict is
- * shown where the input is.
- */
-export function RosterDialogs({ roster, actions }: RosterDialogsProps) {
+/** Where the roster's dialogs open: mounted with the first one, and kept from then on. */
+export function RosterDialogs(props: RosterDialogsProps) {
   const dialog = useOpenRosterDialog()
-  const { close } = useRosterDialogs()
-  const announce = useAnnounce()
-  const { recheckFocus } = actions
-  const open = dialog !== null
-  useEffect(() => {
-    if (!open) recheckFocus()
-  }, [open, recheckFocus])
-  return (
-    <Suspense fallback={null}>
-      {dialog?.kind === 'link' && (
-        <LinkContactDialog
-          roster={roster}
-          pending={actions.linking}
-          onClose={close}
-          onSubmit={async (payload, chosen) => {
-            const outcome = await actions.linkContact(payload, chosen)
-            if (outcome.kind === 'linked') close()
-            return outcome
-          }}
-        />
-      )}
-      {dialog?.kind === 'edit' && (
-        <EditLinkDialog
-          link={dialog.link}
-          draft={dialog.draft}
-          roster={roster}
-          onClose={close}
-          onSave={actions.saveEdit}
-          onKeepTheirs={(current) => {
-            announce({
-              text: `Kept the changes saved meanwhile to ${fullName(current.contact)}; yours were not saved.`,
-              tone: 'info',
-            })
-          }}
-        />
-      )}
-      {dialog?.kind === 'unlink' && (
-        <UnlinkDialog
-          link={dialog.link}
-          roster={roster}
-          onClose={close}
-          onConfirm={actions.unlinkContact}
-        />
-      )}
-    </Suspense>
-  )
+  const [needed, setNeeded] = useState(false)
+  if (dialog !== null && !needed) setNeeded(true)
+  return <Suspense fallback={null}>{needed && <RosterWrites {...props} />}</Suspense>
 }

@@ -2,19 +2,18 @@ import { useMemo, useRef } from 'react'
 import { Link } from 'wouter'
 import { LoadError } from '../../../components/ui/load-error'
 import { RateLimitNotice } from '../../../components/ui/rate-limit-notice'
-import type { RefusableOperation } from '../../../lib/server-capabilities'
+import { useRefusedOperations, type RefusableOperation } from '../../../lib/server-capabilities'
 import { useProgressiveLimit } from '../../../lib/use-progressive-limit'
 import { usePropertyContacts } from '../api/use-property-contacts'
 import { useRosterUpdates } from '../api/use-roster-updates'
 import type { RosterFilters as Filters } from '../filters'
 import { groupByRole, limitGroups } from '../role-groups'
 import { RoleGroupList } from './role-group-list'
-import { preloadLinkDialog, RosterDialogs } from './roster-dialogs'
+import { preloadLinkDialog, RosterDialogs, usePreloadRosterWrites } from './roster-dialogs'
 import { RosterDialogsProvider, useRosterDialogs } from './roster-dialogs-provider'
 import { RosterFilters } from './roster-filters'
 import { RosterFreshness } from './roster-freshness'
 import { RosterSkeleton } from './roster-skeleton'
-import { useRosterActions } from './use-roster-actions'
 import { useRosterFocus } from './use-roster-focus'
 import { paths } from '../../../config/paths'
 
@@ -62,8 +61,9 @@ function Roster({ propertyId, filters, onFiltersChange }: RosterSectionProps) {
   const shownGroups = useMemo(() => limitGroups(visibleGroups, shown), [visibleGroups, shown])
   const headingRef = useRef<HTMLHeadingElement>(null)
   const focus = useRosterFocus(headingRef, shownGroups)
-  const actions = useRosterActions(propertyId, focus)
-  const { refused } = actions
+  // Operations this server refused with 405: no longer offered.
+  const refused = useRefusedOperations()
+  usePreloadRosterWrites()
 
   const total = allLinks?.length ?? 0
   const visibleCount = visible?.length ?? 0
@@ -145,7 +145,7 @@ function Roster({ propertyId, filters, onFiltersChange }: RosterSectionProps) {
         </>
       )}
 
-      <RosterDialogs roster={allLinks ?? []} actions={actions} />
+      <RosterDialogs propertyId={propertyId} roster={allLinks ?? []} focus={focus} />
     </section>
   )
 }
