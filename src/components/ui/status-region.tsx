@@ -6,8 +6,11 @@ import {
   useMemo,
   useRef,
   useState,
+  type FocusEvent,
   type ReactNode,
+  type RefObject,
 } from 'react'
+import { focusPageHeading } from '../../lib/page-heading'
 
 export interface StatusAction {
   label: string
@@ -48,6 +51,8 @@ export function StatusProvider({ children }: { children: ReactNode }) {
   const [message, setMessage] = useState<StatusMessage | null>(null)
   const nextId = useRef(1)
   const actionRef = useRef<HTMLButtonElement>(null)
+  const regionRef = useRef<HTMLDivElement>(null)
+  const focusReturn = useFocusReturn(regionRef)
 
   const announce = useCallback<Announce>((input) => {
     setMessage({ ...input, id: nextId.current++ })
@@ -58,6 +63,9 @@ export function StatusProvider({ children }: { children: ReactNode }) {
   }, [])
 
   useEffect(() => {
+    // The message that held focus went (dismissed, acted on, or replaced): focus goes
+    // back rather than falling to the page.
+    focusReturn.restoreIfLost()
     if (!message) return
     if (message.focusAction) actionRef.current?.focus()
     if (message.action) return
@@ -65,10 +73,15 @@ export function StatusProvider({ children }: { children: ReactNode }) {
     return () => {
       clearTimeout(timer)
     }
-  }, [message, dismiss])
+  }, [message, dismiss, focusReturn])
 
   const content = message && (
-    <div className={`status-message status-${message.tone ?? 'info'}`} key={message.id}>
+    <div
+      className={`status-message status-${message.tone ?? 'info'}`}
+      key={message.id}
+      onFocus={focusReturn.onFocus}
+      onBlur={focusReturn.onBlur}
+    >
       <p>{message.text}</p>
       {message.action && (
         <button
@@ -100,7 +113,7 @@ export function StatusProvider({ children }: { children: ReactNode }) {
   return (
     <StatusContext value={value}>
       {children}
-      <div className="status-region">
+      <div className="status-region" ref={regionRef}>
         <div role="status" aria-live="polite" aria-atomic="true">
           {!isError && content}
         </div>
@@ -109,5 +122,52 @@ export function StatusProvider({ children }: { children: ReactNode }) {
         </div>
       </div>
     </StatusContext>
+  )
+}
+
+function focusIsLost(): boolean {
+  const active = document.activeElement
+  return active === null || active === document.body
+}
+
+/**
+ * Where focus goes when a message that holds it goes away: back to the element it
+ * came from (the roster heading after an unlink, the control the user tabbed from),
+ * or, when that is gone too, to the page's heading.
+ */
+function useFocusReturn(regionRef: RefObject<HTMLElement | null>) {
+  // Focus is in the message, and where it came from.
+  const inside = useRef(false)
+  const cameFrom = useRef<HTMLElement | null>(null)
+  return useMemo(
+    () => ({
+      onFocus: (event: FocusEvent<HTMLElement>) => {
+        const from = event.relatedTarget
+        if (!event.currentTarget.contains(from)) {
+          cameFrom.current = from instanceof HTMLElement && from !== document.body ? from : null
+        }
+        inside.current = true
+      },
+      onBlur: (event: FocusEvent<HTMLElement>) => {
+        // No next element: the window lost focus, or the focused button was removed;
+        // in both cases focus is still "ours" to give back.
+        const to = event.relatedTarget
+        if (to !== null && !event.currentTarget.contains(to)) inside.current = false
+      },
+      restoreIfLost: () => {
+        if (!inside.current) return
+        if (regionRef.current?.contains(document.activeElement)) return
+        inside.current = false
+        if (!focusIsLost()) return
+        const from = cameFrom.current
+        cameFrom.current = null
+        if (from?.isConnected) {
+          from.focus()
+          if (document.activeElement === from) return
+        }
+        focusPageHeading()
+      },
+    }),
+    [regionRef],
   )
 }
