@@ -6,7 +6,6 @@ import {
   useMemo,
   useRef,
   useState,
-  type FocusEvent,
   type ReactNode,
   type RefObject,
 } from 'react'
@@ -52,7 +51,7 @@ export function StatusProvider({ children }: { children: ReactNode }) {
   const nextId = useRef(1)
   const actionRef = useRef<HTMLButtonElement>(null)
   const regionRef = useRef<HTMLDivElement>(null)
-  const focusReturn = useFocusReturn(regionRef)
+  const restoreFocusIfLost = useFocusReturn(regionRef)
 
   const announce = useCallback<Announce>((input) => {
     setMessage({ ...input, id: nextId.current++ })
@@ -65,7 +64,7 @@ export function StatusProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     // The message that held focus went (dismissed, acted on, or replaced): focus goes
     // back rather than falling to the page.
-    focusReturn.restoreIfLost()
+    restoreFocusIfLost()
     if (!message) return
     if (message.focusAction) actionRef.current?.focus()
     if (message.action) return
@@ -73,15 +72,10 @@ export function StatusProvider({ children }: { children: ReactNode }) {
     return () => {
       clearTimeout(timer)
     }
-  }, [message, dismiss, focusReturn])
+  }, [message, dismiss, restoreFocusIfLost])
 
   const content = message && (
-    <div
-      className={`status-message status-${message.tone ?? 'info'}`}
-      key={message.id}
-      onFocus={focusReturn.onFocus}
-      onBlur={focusReturn.onBlur}
-    >
+    <div className={`status-message status-${message.tone ?? 'info'}`} key={message.id}>
       <p>{message.text}</p>
       {message.action && (
         <button
@@ -133,41 +127,48 @@ function focusIsLost(): boolean {
 /**
  * Where focus goes when a message that holds it goes away: back to the element it
  * came from (the roster heading after an unlink, the control the user tabbed from),
- * or, when that is gone too, to the page's heading.
+ * or, when that is gone too, to the page's heading. Returns the check to run after
+ * each change of message.
  */
-function useFocusReturn(regionRef: RefObject<HTMLElement | null>) {
-  // Focus is in the message, and where it came from.
+function useFocusReturn(regionRef: RefObject<HTMLElement | null>): () => void {
+  // Focus is in the region, and where it came from.
   const inside = useRef(false)
   const cameFrom = useRef<HTMLElement | null>(null)
-  return useMemo(
-    () => ({
-      onFocus: (event: FocusEvent<HTMLElement>) => {
-        const from = event.relatedTarget
-        if (!event.currentTarget.contains(from)) {
-          cameFrom.current = from instanceof HTMLElement && from !== document.body ? from : null
-        }
-        inside.current = true
-      },
-      onBlur: (event: FocusEvent<HTMLElement>) => {
-        // No next element: the window lost focus, or the focused button was removed;
-        // in both cases focus is still "ours" to give back.
-        const to = event.relatedTarget
-        if (to !== null && !event.currentTarget.contains(to)) inside.current = false
-      },
-      restoreIfLost: () => {
-        if (!inside.current) return
-        if (regionRef.current?.contains(document.activeElement)) return
-        inside.current = false
-        if (!focusIsLost()) return
-        const from = cameFrom.current
-        cameFrom.current = null
-        if (from?.isConnected) {
-          from.focus()
-          if (document.activeElement === from) return
-        }
-        focusPageHeading()
-      },
-    }),
-    [regionRef],
-  )
+
+  useEffect(() => {
+    const region = regionRef.current
+    if (!region) return
+    const onFocusIn = (event: FocusEvent) => {
+      const from = event.relatedTarget
+      if (!(from instanceof Node) || !region.contains(from)) {
+        cameFrom.current = from instanceof HTMLElement && from !== document.body ? from : null
+      }
+      inside.current = true
+    }
+    const onFocusOut = (event: FocusEvent) => {
+      // No next element: the window lost focus, or the focused button was removed;
+      // in both cases focus is still ours to give back.
+      const to = event.relatedTarget
+      if (to instanceof Node && !region.contains(to)) inside.current = false
+    }
+    region.addEventListener('focusin', onFocusIn)
+    region.addEventListener('focusout', onFocusOut)
+    return () => {
+      region.removeEventListener('focusin', onFocusIn)
+      region.removeEventListener('focusout', onFocusOut)
+    }
+  }, [regionRef])
+
+  return useCallback(() => {
+    if (!inside.current || regionRef.current?.contains(document.activeElement)) return
+    inside.current = false
+    if (!focusIsLost()) return
+    const from = cameFrom.current
+    cameFrom.current = null
+    if (from?.isConnected) {
+      from.focus()
+      if (document.activeElement === from) return
+    }
+    focusPageHeading()
+  }, [regionRef])
 }
