@@ -1,5 +1,5 @@
 import type { Property } from '../../api'
-import { PROPERTIES_PAGE_SIZE } from './api/property-queries'
+import { PROPERTIES_PAGE_SIZE } from './api/property-list-queries'
 import type { PropertyListView, PropertySort } from './search-params'
 
 export interface StatusOption {

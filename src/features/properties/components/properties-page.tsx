@@ -6,7 +6,11 @@ import { LoadError } from '../../../components/ui/load-error'
 import { RateLimitNotice } from '../../../components/ui/rate-limit-notice'
 import { formatCalendarDate, formatCurrency, joinAddress } from '../../../lib/format'
 import { useDebouncedValue } from '../../../lib/use-debounced-value'
-import { PROPERTIES_PAGE_SIZE, PROPERTY_READ_MAX, propertyQueries } from '../api/property-queries'
+import {
+  PROPERTIES_PAGE_SIZE,
+  PROPERTY_READ_MAX,
+  propertyListQueries,
+} from '../api/property-list-queries'
 import { listPage, type StatusOption } from '../list-view'
 import {
   readPropertyListView,
@@ -47,7 +51,7 @@ export function PropertiesPage() {
     }
   }, [debouncedSearch, view.search, status, sort, setSearchParams])
 
-  const query = useQuery(propertyQueries.matching(view.search))
+  const query = useQuery(propertyListQueries.matching(view.search))
   const listed = query.data && listPage(query.data.properties, view)
   const complete = query.data?.complete ?? true
 
