@@ -55,7 +55,7 @@ export function useRouteFocus(pathname: string): RouteAnnouncement {
       clearTimeout(timer)
     }
 
-    observer.observe(main, { childList: true, subtree: true, characterData: true })
+    observer.observe(main, { childList: true, subtree: true })
     document.addEventListener('focusin', onFocusIn)
     follow()
     return stop
