@@ -14,6 +14,7 @@ import { errorMessage } from '../lib/error-message'
 import { useDebouncedValue } from '../lib/use-debounced-value'
 import { CONTACT_SEARCH_LIMIT, contactQueries } from '../lib/contact-queries'
 import { fullName } from '../lib/format'
+import { useContactSuggestions } from '../lib/use-contact-suggestions'
 
 interface ContactComboboxProps {
   roster: readonly PropertyContact[]
@@ -50,13 +51,23 @@ export function ContactCombobox({
     [roster],
   )
   const results = term === '' ? [] : (search.data ?? [])
+  // Found no one (and this is the answer for this term, not the last one's): the
+  // closest names, from a broader search.
+  const foundNoOne =
+    term !== '' && search.isSuccess && !search.isPlaceholderData && results.length === 0
+  const suggestions = useContactSuggestions(term, foundNoOne)
+  const options = foundNoOne ? suggestions : results
 
-  let status = 'Type a name, email or phone number to search.'
+  let status = 'Type a name, company, email or phone number to search.'
   if (term !== '') {
     if (search.isError) status = `Search failed. ${errorMessage(search.error)}`
     else if (search.isFetching && !search.isPlaceholderData) status = 'Searching…'
-    else if (results.length === 0) status = `No contacts match “${term}”.`
-    else {
+    else if (results.length === 0) {
+      status = `No contacts match “${term}”.`
+      if (suggestions.length > 0) {
+        status += ` Did you mean ${suggestions.map((contact) => fullName(contact)).join(' or ')}?`
+      }
+    } else {
       // A full page of results (the search's limit) may not be all the matches.
       const more = results.length === CONTACT_SEARCH_LIMIT ? '+' : ''
       status = `${results.length}${more} contacts found.`
@@ -81,7 +92,7 @@ export function ContactCombobox({
           ref={inputRef}
           className="input combobox-input"
           autoComplete="off"
-          placeholder="Search by name, email or phone"
+          placeholder="Search by name, company, email or phone"
           displayValue={(contact: Contact | null) => (contact ? fullName(contact) : '')}
           onChange={(event) => {
             setText(event.target.value)
@@ -91,7 +102,7 @@ export function ContactCombobox({
         {/* Not modal: a modal list would hide the rest of the page from assistive
             technology while open, the field's own label included. */}
         <ComboboxOptions className="combobox-options" aria-label="Matching contacts" modal={false}>
-          {results.map((contact) => {
+          {options.map((contact) => {
             const linked = linkedRoles.has(contact.id)
             const role = linkedRoles.get(contact.id)
             return (
@@ -101,7 +112,15 @@ export function ContactCombobox({
                 disabled={linked && !allowLinked}
                 className="combobox-option"
               >
-                <span className="option-name">{fullName(contact)}</span>
+                <span className="option-name">
+                  {foundNoOne ? (
+                    <>
+                      Did you mean <bdi>{fullName(contact)}</bdi>?
+                    </>
+                  ) : (
+                    <bdi>{fullName(contact)}</bdi>
+                  )}
+                </span>
                 <span className="option-detail">
                   {contact.email ?? contact.phone ?? contact.company ?? ''}
                 </span>

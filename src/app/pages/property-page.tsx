@@ -3,6 +3,7 @@ import { useSearchParams } from 'wouter'
 import {
   PropertyHeader,
   PropertyHeaderSkeleton,
+  PropertyHeaderUnavailable,
 } from '../../features/properties/components/property-header'
 import { RosterSection } from '../../features/property-contacts/components/roster-section'
 import {
@@ -35,11 +36,14 @@ export function PropertyPage() {
       {property.data ? (
         <PropertyHeader property={property.data} />
       ) : property.isError ? (
-        <LoadError
-          what="this property"
-          error={property.error}
-          onRetry={() => void property.refetch()}
-        />
+        <>
+          <PropertyHeaderUnavailable />
+          <LoadError
+            what="this property"
+            error={property.error}
+            onRetry={() => void property.refetch()}
+          />
+        </>
       ) : (
         <PropertyHeaderSkeleton />
       )}

@@ -1,4 +1,4 @@
-import { Description, Dialog, DialogPanel, DialogTitle } from '@headlessui/react'
+import { Description, Dialog, DialogTitle } from '@headlessui/react'
 import { useLayoutEffect, useMemo, useRef, type ReactNode, type RefObject } from 'react'
 
 interface ModalProps {
@@ -13,6 +13,12 @@ interface ModalProps {
 /**
  * An accessible modal dialog (Headless UI): focus is trapped inside, Escape and a
  * click outside close it, and focus returns to the control that opened it.
+ *
+ * The element with role="dialog" is the visible panel itself, not a wrapper around
+ * it: assistive technology that outlines the dialog, and test tools, see its box.
+ * Without a DialogPanel, Headless UI counts clicks outside that element as outside
+ * the dialog; the dimmed page around it is the panel's shadow (styles.css), and the
+ * page under it is inert while the dialog is open.
  */
 export function Modal({
   open,
@@ -43,17 +49,18 @@ export function Modal({
     [],
   )
   return (
-    <Dialog open={open} onClose={onClose} className="modal-root" initialFocus={initialFocus}>
-      <div className="modal-backdrop" aria-hidden="true" />
-      <div className="modal-frame">
-        <DialogPanel ref={panelRef} className={`modal-panel modal-${size}`}>
-          <DialogTitle as="h2" className="modal-title">
-            {title}
-          </DialogTitle>
-          {description && <Description className="modal-description">{description}</Description>}
-          {children}
-        </DialogPanel>
-      </div>
+    <Dialog
+      ref={panelRef}
+      open={open}
+      onClose={onClose}
+      className={`modal-panel modal-${size}`}
+      initialFocus={initialFocus}
+    >
+      <DialogTitle as="h2" className="modal-title">
+        {title}
+      </DialogTitle>
+      {description && <Description className="modal-description">{description}</Description>}
+      {children}
     </Dialog>
   )
 }

@@ -7,7 +7,9 @@ import {
   useRef,
   useState,
   type ReactNode,
+  type RefObject,
 } from 'react'
+import { focusPageHeading } from '../../lib/page-heading'
 
 export interface StatusAction {
   label: string
@@ -59,6 +61,8 @@ export function StatusProvider({ children }: { children: ReactNode }) {
   const [message, setMessage] = useState<StatusMessage | null>(null)
   const nextId = useRef(1)
   const actionRef = useRef<HTMLButtonElement>(null)
+  const regionRef = useRef<HTMLDivElement>(null)
+  const restoreFocusIfLost = useFocusReturn(regionRef)
 
   const announce = useCallback<Announce>((input) => {
     setMessage({ ...input, id: nextId.current++ })
@@ -76,6 +80,9 @@ export function StatusProvider({ children }: { children: ReactNode }) {
   }, [])
 
   useEffect(() => {
+    // The message that held focus went (dismissed, acted on, or replaced): focus goes
+    // back rather than falling to the page.
+    restoreFocusIfLost()
     if (!message) return
     if (message.focusAction) actionRef.current?.focus()
     if (message.action) return
@@ -83,7 +90,7 @@ export function StatusProvider({ children }: { children: ReactNode }) {
     return () => {
       clearTimeout(timer)
     }
-  }, [message, dismiss])
+  }, [message, dismiss, restoreFocusIfLost])
 
   const content = message && (
     <div className={`status-message status-${message.tone ?? 'info'}`} key={message.id}>
@@ -118,7 +125,7 @@ export function StatusProvider({ children }: { children: ReactNode }) {
   return (
     <StatusContext value={value}>
       <FocusActionContext value={focusAction}>{children}</FocusActionContext>
-      <div className="status-region">
+      <div className="status-region" ref={regionRef}>
         <div role="status" aria-live="polite" aria-atomic="true">
           {!isError && content}
         </div>
@@ -128,4 +135,58 @@ export function StatusProvider({ children }: { children: ReactNode }) {
       </div>
     </StatusContext>
   )
+}
+
+function focusIsLost(): boolean {
+  const active = document.activeElement
+  return active === null || active === document.body
+}
+
+/**
+ * Where focus goes when a message that holds it goes away: back to the element it
+ * came from (the roster heading after an unlink, the control the user tabbed from),
+ * or, when that is gone too, to the page's heading. Returns the check to run after
+ * each change of message.
+ */
+function useFocusReturn(regionRef: RefObject<HTMLElement | null>): () => void {
+  // Focus is in the region, and where it came from.
+  const inside = useRef(false)
+  const cameFrom = useRef<HTMLElement | null>(null)
+
+  useEffect(() => {
+    const region = regionRef.current
+    if (!region) return
+    const onFocusIn = (event: FocusEvent) => {
+      const from = event.relatedTarget
+      if (!(from instanceof Node) || !region.contains(from)) {
+        cameFrom.current = from instanceof HTMLElement && from !== document.body ? from : null
+      }
+      inside.current = true
+    }
+    const onFocusOut = (event: FocusEvent) => {
+      // No next element: the window lost focus, or the focused button was removed;
+      // in both cases focus is still ours to give back.
+      const to = event.relatedTarget
+      if (to instanceof Node && !region.contains(to)) inside.current = false
+    }
+    region.addEventListener('focusin', onFocusIn)
+    region.addEventListener('focusout', onFocusOut)
+    return () => {
+      region.removeEventListener('focusin', onFocusIn)
+      region.removeEventListener('focusout', onFocusOut)
+    }
+  }, [regionRef])
+
+  return useCallback(() => {
+    if (!inside.current || regionRef.current?.contains(document.activeElement)) return
+    inside.current = false
+    if (!focusIsLost()) return
+    const from = cameFrom.current
+    cameFrom.current = null
+    if (from?.isConnected) {
+      from.focus()
+      if (document.activeElement === from) return
+    }
+    focusPageHeading()
+  }, [regionRef])
 }

@@ -18,7 +18,10 @@ import { API_BASE } from '../../config/paths.ts'
 
 const digitsOf = (text: string) => text.replace(/\D/g, '')
 
-/** Name (first, last, "first last"), email or phone; a phone-like search also matches digits. */
+/**
+ * Name (first, last, "first last"), email, phone or company (company is the mock's
+ * addition: docs/contract.md, Part 2); a phone-like search also matches digits.
+ */
 function matches(contact: Contact, search: string): boolean {
   const fields = [
     contact.first_name,
@@ -26,6 +29,7 @@ function matches(contact: Contact, search: string): boolean {
     `${contact.first_name} ${contact.last_name}`,
     contact.email ?? '',
     contact.phone ?? '',
+    contact.company ?? '',
   ]
   if (fields.some((field) => field.toLowerCase().includes(search))) return true
   // "5125550142" or "512-555" should find "(512) 555-0142".

@@ -40,6 +40,8 @@ export function PropertyHeader({ property }: { property: Property }) {
 /**
  * The header's own markup with placeholder text drawn as grey bars: it takes the
  * same lines, so the page does not move when the property arrives (on a phone too).
+ * Its h1 says that the property is loading; the bars are hidden from assistive
+ * technology.
  */
 export function PropertyHeaderSkeleton() {
   const facts = [
@@ -49,16 +51,19 @@ export function PropertyHeaderSkeleton() {
     ['Closing', 'Dec 12, 2026'],
   ]
   return (
-    <header className="property-header" aria-hidden="true">
+    <header className="property-header">
       <div className="property-title">
-        <p className="property-title-placeholder">
-          <span className="skeleton-text">Loading property</span>
-        </p>
-        <p className="property-address">
+        <h1 className="property-title-placeholder">
+          <span className="visually-hidden">Loading property…</span>
+          <span className="skeleton-text" aria-hidden="true">
+            Loading property
+          </span>
+        </h1>
+        <p className="property-address" aria-hidden="true">
           <span className="skeleton-text">1200 Harbor View Rd, Austin, TX 78701</span>
         </p>
       </div>
-      <dl className="property-facts">
+      <dl className="property-facts" aria-hidden="true">
         {facts.map(([label, sample]) => (
           <div key={label}>
             <dt>{label}</dt>
@@ -68,6 +73,15 @@ export function PropertyHeaderSkeleton() {
           </div>
         ))}
       </dl>
+    </header>
+  )
+}
+
+/** The header when the property could not be read: the page keeps its h1. */
+export function PropertyHeaderUnavailable() {
+  return (
+    <header className="page-header">
+      <h1>This property could not be loaded</h1>
     </header>
   )
 }

@@ -1,6 +1,7 @@
-import { memo, useCallback } from 'react'
+import { memo, useCallback, useId, useRef, useState } from 'react'
 import type { PropertyContact } from '../../../api'
 import { formatCalendarDate, fullName } from '../../../lib/format'
+import { useOverflows } from '../../../lib/use-overflow'
 import { ContactLinks } from './contact-links'
 
 interface RosterEntryProps {
@@ -33,7 +34,7 @@ export const RosterEntry = memo(function RosterEntry({
     <li className="entry">
       <div className="entry-main">
         <p className="entry-name">
-          <span>{name}</span>
+          <span dir="auto">{name}</span>
           {link.primary && <span className="badge badge-primary">Primary</span>}
         </p>
         <ContactLinks contact={link.contact} />
@@ -48,7 +49,9 @@ export const RosterEntry = memo(function RosterEntry({
             {link.notes && (
               <div className="entry-notes">
                 <dt>Notes</dt>
-                <dd>{link.notes}</dd>
+                <dd>
+                  <ClampedNote notes={link.notes} about={name} />
+                </dd>
               </div>
             )}
           </dl>
@@ -84,3 +87,46 @@ export const RosterEntry = memo(function RosterEntry({
     </li>
   )
 })
+
+/** Roughly more than three lines on a wide screen: the guess until the note is measured. */
+function looksLong(notes: string): boolean {
+  return notes.length > 200 || notes.split('\n').length > 3
+}
+
+/**
+ * A note shown in three lines at most, with "Show more" when it has more (measured,
+ * so it follows the width); `dir="auto"` so a right-to-left note reads correctly.
+ */
+function ClampedNote({ notes, about }: { notes: string; about: string }) {
+  const id = useId()
+  const ref = useRef<HTMLParagraphElement>(null)
+  const [expanded, setExpanded] = useState(false)
+  const overflows = useOverflows(ref, looksLong(notes), !expanded)
+  return (
+    <>
+      <p
+        ref={ref}
+        id={id}
+        className="entry-notes-text"
+        dir="auto"
+        data-clamped={!expanded || undefined}
+      >
+        {notes}
+      </p>
+      {(overflows || expanded) && (
+        <button
+          type="button"
+          className="button-link entry-notes-toggle"
+          aria-expanded={expanded}
+          aria-controls={id}
+          onClick={() => {
+            setExpanded((open) => !open)
+          }}
+        >
+          {expanded ? 'Show less' : 'Show more'}{' '}
+          <span className="visually-hidden">of the note on {about}</span>
+        </button>
+      )}
+    </>
+  )
+}

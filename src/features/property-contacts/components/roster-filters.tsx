@@ -18,7 +18,12 @@ export function RosterFilters({ filters, groups, total, matching, onChange }: Ro
   const roleId = useId()
   const searchId = useId()
   const primaryId = useId()
+  const groupId = useId()
   const roleRef = useRef<HTMLSelectElement>(null)
+  const toggleRef = useRef<HTMLButtonElement>(null)
+  // On a phone the filters sit behind the Filter button (styles.css); on a wider
+  // screen the button is not shown and the filters always are.
+  const [open, setOpen] = useState(false)
   const [searchInput, setSearchInput] = useState(filters.search)
   const typed = searchInput.trim()
   const debouncedSearch = useDebouncedValue(typed, 150)
@@ -34,16 +39,37 @@ export function RosterFilters({ filters, groups, total, matching, onChange }: Ro
   const roleKnown = filters.role === '' || groups.some((group) => matches(group, filters.role))
 
   const filtered = hasFilters(filters)
+  const active = [filters.role, filters.primaryOnly, filters.search].filter(Boolean).length
   const clear = () => {
     setSearchInput('')
     onChange(NO_FILTERS)
-    // This button goes away with the filters: focus the first filter.
+    // This button goes away with the filters: focus the first filter, or, with the
+    // filters collapsed on a phone, the button that shows them.
     roleRef.current?.focus()
+    if (document.activeElement !== roleRef.current) toggleRef.current?.focus()
   }
 
   return (
     <>
-      <div className="roster-filters" role="group" aria-label="Filter the roster">
+      <button
+        ref={toggleRef}
+        type="button"
+        className="button roster-filters-toggle"
+        aria-expanded={open}
+        aria-controls={groupId}
+        onClick={() => {
+          setOpen((shown) => !shown)
+        }}
+      >
+        Filter{active > 0 ? ` (${active} active)` : ''}
+      </button>
+      <div
+        id={groupId}
+        className="roster-filters"
+        role="group"
+        aria-label="Filter the roster"
+        data-collapsed={open ? undefined : ''}
+      >
         <div className="field">
           <label htmlFor={roleId} className="field-label">
             Show role
