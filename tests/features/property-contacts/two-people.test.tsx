@@ -262,3 +262,25 @@ describe('offline', () => {
     expect(screen.queryByText(/You're offline/)).not.toBeInTheDocument()
   })
 })
+
+describe('focus, when a change from elsewhere removes the focused entry', () => {
+  it('stays in the roster, on its heading', async () => {
+    const { user } = renderApp('/properties/1')
+    const edit = await screen.findByRole('button', { name: 'Edit Nancy Thompson' })
+    await user.click(edit)
+    await user.keyboard('{Escape}')
+    await waitFor(() => {
+      expect(edit).toHaveFocus()
+    })
+    db.links.remove(1, 242)
+    anotherTabChanged(1)
+    await waitFor(() => {
+      expect(screen.queryByRole('button', { name: 'Edit Nancy Thompson' })).not.toBeInTheDocument()
+    })
+    await waitFor(() => {
+      expect(
+        screen.getByRole('heading', { level: 2, name: /^Contacts on this deal/ }),
+      ).toHaveFocus()
+    })
+  })
+})

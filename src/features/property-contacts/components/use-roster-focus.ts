@@ -18,7 +18,7 @@ export interface RosterFocus {
 
 function focusIsLost(): boolean {
   const active = document.activeElement
-  return active === null || active === document.body
+  return active === null || active === document.body || !active.isConnected
 }
 
 /**
@@ -39,6 +39,26 @@ export function useRosterFocus(
   } | null>(null)
   // Bumped when a followed write settles: one more render, which shows its outcome.
   const [settledWrites, setSettledWrites] = useState(0)
+  // Whether focus was last in the roster (not in a dialog, not elsewhere on the page).
+  const focusInRoster = useRef(false)
+
+  useEffect(() => {
+    const onFocusIn = (event: FocusEvent) => {
+      const roster = headingRef.current?.closest('section')
+      focusInRoster.current = roster?.contains(event.target as Node) ?? false
+    }
+    document.addEventListener('focusin', onFocusIn)
+    return () => {
+      document.removeEventListener('focusin', onFocusIn)
+    }
+  }, [headingRef])
+
+  // A change that arrived from elsewhere (a colleague, another tab) removed the entry
+  // whose button had focus: focus stays in the roster, on its heading, not on the page.
+  useEffect(() => {
+    if (followed.current || !focusInRoster.current || !focusIsLost()) return
+    headingRef.current?.focus()
+  }, [headingRef, shown])
 
   useEffect(() => {
     const target = followed.current
