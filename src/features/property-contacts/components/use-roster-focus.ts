@@ -74,7 +74,9 @@ export function useRosterFocus(
           followed.current = null
           return
         }
-        if (!target.fallback?.()) headingRef.current?.focus()
+        // The heading first, so that focus returns there from the fallback (Undo).
+        headingRef.current?.focus()
+        target.fallback?.()
       }
       if (target.settled && !document.querySelector('[role="dialog"]')) followed.current = null
     }, 0)
