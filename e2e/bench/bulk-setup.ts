@@ -53,8 +53,10 @@ async function setupOnce(server: MockServer) {
   const baseUrl = `${server.origin}/api/v1`
   const input = await inputFor(new OpenToCloseAPI({ baseUrl }))
   let requests = 0
+  // As the browser's client: the mock checks conditional writes itself.
   const client = new OpenToCloseAPI({
     baseUrl,
+    versionCheck: 'conditional',
     fetch: (url, init) => {
       requests += 1
       return fetch(url, init)
