@@ -5,7 +5,7 @@
 // No network: everything runs against local servers and Debian's Chromium.
 //
 //   npm run bench                        every step
-//   npm run bench -- --only js,requests  some (js, setup, requests, roster, writes, lighthouse)
+//   npm run bench -- --only js,requests  some (js, setup, requests, roster, writes, taps, lighthouse)
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
