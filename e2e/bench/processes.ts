@@ -1,7 +1,7 @@
 // Child processes the bench starts (mock servers, Chromium for Lighthouse): each is
 // tracked from the moment it starts and killed however the bench ends (normally, by an
 // error, by a timeout or by Ctrl-C), so none outlives it.
-import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 import { createServer } from 'node:net'
 
 const running = new Set<ChildProcess>()
@@ -144,4 +144,18 @@ export async function withTimeout<T>(promise: Promise<T>, ms: number, what: stri
   } finally {
     clearTimeout(timer)
   }
+}
+
+/** Lighthouse's scores suffer when another Chromium-heavy run shares the 2 cores. */
+export async function waitForPlaywrightRuns(maxMs = 10 * 60_000): Promise<void> {
+  const running = () => {
+    try {
+      return execFileSync('pgrep', ['-f', 'playwright test'], { encoding: 'utf8' }).trim() !== ''
+    } catch {
+      return false // pgrep exits 1 when nothing matches (or is missing): go ahead.
+    }
+  }
+  const deadline = Date.now() + maxMs
+  if (running()) console.log('bench: a Playwright run is going on; waiting for it to end')
+  while (running() && Date.now() < deadline) await sleep(5000)
 }

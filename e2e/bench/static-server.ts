@@ -8,7 +8,7 @@
 // pages and not of the servers: every file compressed ahead (brotli quality 11, or gzip
 // level 9, by Accept-Encoding), hashed /assets/ cached for good, index.html for every
 // other path (no-cache). `vite preview`, which the baseline's README names, sends no
-// compression at all: its 318 KB script would take 1.6 s at 1.6 Mbps instead of 0.5 s.
+// compression at all: its 318 KB script would take 1.6 s at 1.6 Mbps instead of 0.4 s (86 KB brotli).
 import { readdirSync, readFileSync } from 'node:fs'
 import { createServer, type ServerResponse } from 'node:http'
 import { extname, join, relative, sep } from 'node:path'
