@@ -2,10 +2,16 @@
 // with four different hints, measured side by side.
 //
 //   BENCH_PORTS=4617-4629 npx tsx e2e/bench/preload-variants.ts [--rounds 3]
+//     [--variants modulepreload,none] [--latency 200]
+//
+// --latency: MOCK_LATENCY_MS of the mock servers, which the server's own reads for the
+// page it renders wait too: a slow upstream, during which only a header can start the
+// script. --rounds 0: no Lighthouse runs, only the trace and the taps.
 //
 // - preload:       `Link: <entry>; rel=preload; as=script; crossorigin` (the header
 //                  Roster sent until 2026-12-01), and the same for the modulepreloaded chunk
 // - modulepreload: `Link: <entry>; rel=modulepreload; crossorigin`, the same for the chunk
+//                  (what src/server/preload-hints.ts sends since)
 // - none:          no Link header for scripts; index.html as built (its
 //                  <script type=module> and <link rel=modulepreload>)
 // - plain:         no Link header and only the <script type=module> in the page (its
@@ -30,8 +36,8 @@ import { stopAll, stopChildrenOnSignals, waitForPlaywrightRuns } from './process
 import { renderColumns } from './table'
 import { measureTaps } from './taps'
 
-const VARIANTS = ['preload', 'modulepreload', 'none', 'plain'] as const
-type Variant = (typeof VARIANTS)[number]
+const ALL_VARIANTS = ['preload', 'modulepreload', 'none', 'plain'] as const
+type Variant = (typeof ALL_VARIANTS)[number]
 
 const ROOT = `${BENCH_DIR}/variants`
 const MANIFEST = '.roster/manifest.json'
@@ -45,16 +51,15 @@ function makeVariant(base: string, variant: Variant): string {
   rmSync(dist, { recursive: true, force: true })
   cpSync(base, dist, { recursive: true })
   const manifest = JSON.parse(readFileSync(join(dist, MANIFEST), 'utf8')) as Manifest
-  const scripts = manifest.page.entryLinks.filter((link) => /; as=script\b/.test(link))
+  const SCRIPT_HINT = /; rel=(?:modulepreload|preload; as=script)\b/
+  const scripts = manifest.page.entryLinks.filter((link) => SCRIPT_HINT.test(link))
   const others = manifest.page.entryLinks.filter((link) => !scripts.includes(link))
+  const as = (rel: string) => scripts.map((link) => link.replace(SCRIPT_HINT, `; rel=${rel}`))
   manifest.page.entryLinks =
     variant === 'preload'
-      ? [...scripts, ...others]
+      ? [...as('preload; as=script'), ...others]
       : variant === 'modulepreload'
-        ? [
-            ...scripts.map((link) => link.replace('rel=preload; as=script', 'rel=modulepreload')),
-            ...others,
-          ]
+        ? [...as('modulepreload'), ...others]
         : others
   writeFileSync(join(dist, MANIFEST), JSON.stringify(manifest, null, 2))
   if (variant === 'plain') {
@@ -132,8 +137,20 @@ const LIGHTHOUSE: { name: string; unit: Unit; take: (lhr: Result) => number }[] 
 ]
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' } } })
+  const { values } = parseArgs({
+    options: {
+      rounds: { type: 'string', default: '3' },
+      variants: { type: 'string', default: ALL_VARIANTS.join(',') },
+      latency: { type: 'string', default: '0' },
+    },
+  })
   const rounds = Number(values.rounds)
+  const latencyMs = Number(values.latency)
+  const variants = values.variants.split(',').map((name) => {
+    const variant = ALL_VARIANTS.find((known) => known === name.trim())
+    if (!variant) throw new Error(`Unknown variant ${name}; they are ${ALL_VARIANTS.join(', ')}`)
+    return variant
+  })
   stopChildrenOnSignals()
   const base = join(ROOT, 'base')
   console.log(`variants: building into ${base}`)
@@ -143,14 +160,14 @@ async function main(): Promise<void> {
   if (!entry) throw new Error('no module script in index.html')
 
   const servers = new Map<Variant, MockServer>()
-  for (const variant of VARIANTS) {
-    servers.set(variant, await startMockServer({ dist: makeVariant(base, variant) }))
+  for (const variant of variants) {
+    servers.set(variant, await startMockServer({ dist: makeVariant(base, variant), latencyMs }))
   }
   const url = (variant: Variant) => `${servers.get(variant)?.origin ?? ''}/properties/1`
 
   const compiles = new Map<Variant, Awaited<ReturnType<typeof compileOfEntry>>[]>()
   for (let round = 0; round < 3; round++) {
-    for (const variant of VARIANTS) {
+    for (const variant of variants) {
       const list = compiles.get(variant) ?? []
       list.push(await compileOfEntry(url(variant), entry))
       compiles.set(variant, list)
@@ -160,7 +177,7 @@ async function main(): Promise<void> {
   await waitForPlaywrightRuns()
   const runs = new Map<Variant, Result[]>()
   for (let round = 1; round <= rounds; round++) {
-    for (const variant of VARIANTS) {
+    for (const variant of variants) {
       console.log(`variants: Lighthouse mobile, round ${round} of ${rounds}: ${variant}`)
       const list = runs.get(variant) ?? []
       list.push(await runLighthouse(url(variant), 'mobile'))
@@ -171,7 +188,7 @@ async function main(): Promise<void> {
 
   const applied = new Map<Variant, Result[]>()
   for (let round = 1; round <= rounds; round++) {
-    for (const variant of VARIANTS) {
+    for (const variant of variants) {
       console.log(
         `variants: Lighthouse mobile, applied throttling, round ${round} of ${rounds}: ${variant}`,
       )
@@ -188,7 +205,7 @@ async function main(): Promise<void> {
   >()
   const browser = await launchBrowser()
   try {
-    for (const variant of VARIANTS) {
+    for (const variant of variants) {
       console.log(`variants: taps: ${variant}`)
       const server = servers.get(variant)
       if (!server) continue
@@ -207,7 +224,7 @@ async function main(): Promise<void> {
   const rows: string[][] = []
   rows.push([
     'entry compiled while streaming (trace, 3 loads)',
-    ...VARIANTS.map((variant) =>
+    ...variants.map((variant) =>
       (compiles.get(variant) ?? [])
         .map((compile) => (compile.streamed ? 'yes' : `no (${compile.reason})`))
         .join(', '),
@@ -215,14 +232,14 @@ async function main(): Promise<void> {
   ])
   rows.push([
     'entry compile on the main thread, unthrottled',
-    ...VARIANTS.map((variant) =>
+    ...variants.map((variant) =>
       formatValue(median((compiles.get(variant) ?? []).map((compile) => compile.ms)), 'ms'),
     ),
   ])
-  for (const metric of LIGHTHOUSE) {
+  for (const metric of rounds > 0 ? LIGHTHOUSE : []) {
     rows.push([
       `Lighthouse mobile: ${metric.name}${metric.unit === 'score' ? ' (each run)' : ' (median)'}`,
-      ...VARIANTS.map((variant) => {
+      ...variants.map((variant) => {
         const samples = (runs.get(variant) ?? []).map(metric.take)
         return metric.unit === 'score'
           ? samples.map((sample) => formatValue(sample, 'score')).join(', ')
@@ -230,10 +247,12 @@ async function main(): Promise<void> {
       }),
     ])
   }
-  for (const metric of LIGHTHOUSE.filter((m) => ['performance', 'TBT', 'LCP'].includes(m.name))) {
+  for (const metric of LIGHTHOUSE.filter(
+    (m) => rounds > 0 && ['performance', 'TBT', 'LCP'].includes(m.name),
+  )) {
     rows.push([
       `Lighthouse mobile, applied throttling: ${metric.name}${metric.unit === 'score' ? ' (each run)' : ' (median)'}`,
-      ...VARIANTS.map((variant) => {
+      ...variants.map((variant) => {
         const samples = (applied.get(variant) ?? []).map(metric.take)
         return metric.unit === 'score'
           ? samples.map((sample) => formatValue(sample, 'score')).join(', ')
@@ -245,15 +264,15 @@ async function main(): Promise<void> {
     value == null ? '—' : formatValue(value, 'ms')
   rows.push([
     'taps: FCP → first tap that opens Edit',
-    ...VARIANTS.map((variant) => tapCell(taps.get(variant)?.first)),
+    ...variants.map((variant) => tapCell(taps.get(variant)?.first)),
   ])
   rows.push([
     'taps: that tap → Edit dialog visible',
-    ...VARIANTS.map((variant) => tapCell(taps.get(variant)?.dialog)),
+    ...variants.map((variant) => tapCell(taps.get(variant)?.dialog)),
   ])
-  console.log(`\n${renderColumns(['figure', ...VARIANTS], rows)}\n`)
+  console.log(`\n${renderColumns(['figure', ...variants], rows)}\n`)
   const samples = Object.fromEntries(
-    VARIANTS.map((variant) => [
+    variants.map((variant) => [
       variant,
       Object.fromEntries(
         LIGHTHOUSE.flatMap((metric) => [
@@ -265,7 +284,7 @@ async function main(): Promise<void> {
   )
   writeFileSync(
     join(BENCH_DIR, 'preload-variants.json'),
-    `${JSON.stringify({ startedAt: new Date().toISOString(), rows, samples }, null, 2)}\n`,
+    `${JSON.stringify({ startedAt: new Date().toISOString(), latencyMs, rows, samples }, null, 2)}\n`,
   )
 }
 
