@@ -123,6 +123,11 @@ const LIGHTHOUSE: { name: string; unit: Unit; take: (lhr: Result) => number }[] 
     take: (lhr) => lhr.audits['total-blocking-time']?.numericValue ?? NaN,
   },
   {
+    name: 'FCP',
+    unit: 'ms',
+    take: (lhr) => lhr.audits['first-contentful-paint']?.numericValue ?? NaN,
+  },
+  {
     name: 'LCP',
     unit: 'ms',
     take: (lhr) => lhr.audits['largest-contentful-paint']?.numericValue ?? NaN,
@@ -248,7 +253,7 @@ async function main(): Promise<void> {
     ])
   }
   for (const metric of LIGHTHOUSE.filter(
-    (m) => rounds > 0 && ['performance', 'TBT', 'LCP'].includes(m.name),
+    (m) => rounds > 0 && ['performance', 'TBT', 'FCP', 'LCP'].includes(m.name),
   )) {
     rows.push([
       `Lighthouse mobile, applied throttling: ${metric.name}${metric.unit === 'score' ? ' (each run)' : ' (median)'}`,
