@@ -1,4 +1,5 @@
 // One measured figure, its budget (if any), and how it is shown in the table.
+// KB means 1,000 bytes throughout (as the budgets do: 100 KB = 100,000 B).
 
 export type Unit = 'bytes' | 'ms' | 'score' | 'count' | 'ratio'
 
@@ -63,7 +64,7 @@ export function failedFigure(name: string, unit: Unit, error: unknown, budget?: 
 export function formatValue(value: number, unit: Unit): string {
   switch (unit) {
     case 'bytes':
-      return `${(value / 1024).toFixed(2)} KB (${value.toLocaleString('en-US')} B)`
+      return `${(value / 1000).toFixed(2)} KB (${value.toLocaleString('en-US')} B)`
     case 'ms':
       return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(1)} ms`
     case 'score':
@@ -79,8 +80,8 @@ export function formatBudget(budget: Budget | undefined, unit: Unit): string {
   if (!budget) return '—'
   const op = budget.op === '<=' ? '≤' : budget.op === '>=' ? '≥' : '='
   const limit =
-    unit === 'bytes' && budget.limit % 1024 === 0
-      ? `${budget.limit / 1024} KB`
+    unit === 'bytes' && budget.limit % 1000 === 0
+      ? `${budget.limit / 1000} KB (${budget.limit.toLocaleString('en-US')} B)`
       : formatValue(budget.limit, unit)
   return `${op} ${limit}`
 }

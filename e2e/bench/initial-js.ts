@@ -9,7 +9,8 @@ import { parseSync } from 'vite'
 import { attributesOf } from '../../src/server/preload-hints'
 import type { Figure } from './figure'
 
-export const INITIAL_JS_BUDGET = 100 * 1024
+/** 100 KB, KB being 1,000 bytes (the goal; it was 100 × 1,024 = 102,400 B before). */
+export const INITIAL_JS_BUDGET = 100_000
 
 export interface Chunk {
   file: string

@@ -10,7 +10,7 @@ import lighthouse, { type Result, type RunnerResult } from 'lighthouse'
 import desktopConfig from 'lighthouse/core/config/desktop-config.js'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser'
 import { median, type Budget, type Figure, type Unit } from './figure'
-import { spawnTracked, stopProcess, tail, withTimeout } from './processes'
+import { freePort, releasePort, spawnTracked, stopProcess, tail, withTimeout } from './processes'
 
 export const RUNS = 3
 const BENCH_REPORTS = '.bench/lighthouse-*.json'
@@ -59,16 +59,19 @@ export async function stopLighthouseChromium(): Promise<void> {
 
 async function launchChromium(): Promise<Chrome> {
   const profile = mkdtempSync(join(tmpdir(), 'roster-bench-chromium-'))
+  // Within BENCH_PORTS when set (processes.ts); else Chromium's own pick (0).
+  const devtoolsPort = process.env.BENCH_PORTS ? await freePort() : 0
   const child = spawnTracked(
     CHROMIUM_PATH,
     [
       ...LIGHTHOUSE_CHROMIUM_ARGS,
-      '--remote-debugging-port=0',
+      `--remote-debugging-port=${devtoolsPort}`,
       `--user-data-dir=${profile}`,
       'about:blank',
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   )
+  child.once('exit', () => releasePort(devtoolsPort))
   const output = tail(child)
   const chrome: Chrome = {
     port: 0,
@@ -109,7 +112,8 @@ async function launchChromium(): Promise<Chrome> {
 class LighthouseRunError extends Error {}
 const ATTEMPTS = 3
 
-async function runOnce(url: string, preset: Preset): Promise<Result> {
+/** One Lighthouse run of `url` (retried on Lighthouse's own "run again" failures). */
+export async function runLighthouse(url: string, preset: Preset): Promise<Result> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await attemptOnce(url, preset)
@@ -189,12 +193,13 @@ function transferNote(lhr: Result): string {
   )
   const sum = (key: 'transferSize' | 'resourceSize') =>
     code.reduce((total, item) => total + (item[key] ?? 0), 0)
-  const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`
+  // KB = 1,000 B, as everywhere in the bench (figure.ts).
+  const kb = (bytes: number) => `${(bytes / 1000).toFixed(0)} KB`
   const sent = sum('transferSize')
   const size = sum('resourceSize')
   const compressed = sent < size * 0.9 ? 'compressed' : 'NOT compressed by the server'
   const { throttling, throttlingMethod } = lhr.configSettings
-  return `HTML+JS+CSS sent as ${kb(sent)} for ${kb(size)} (${compressed}); ${throttlingMethod} throttling: ${throttling.rttMs} ms RTT, ${(throttling.throughputKbps / 1024).toFixed(1)} Mbps, CPU ×${throttling.cpuSlowdownMultiplier}`
+  return `HTML+JS+CSS sent as ${kb(sent)} for ${kb(size)} (${compressed}); ${throttlingMethod} throttling: ${throttling.rttMs} ms RTT, ${(throttling.throughputKbps / 1000).toFixed(1)} Mbps, CPU ×${throttling.cpuSlowdownMultiplier}`
 }
 
 /**
@@ -278,7 +283,7 @@ export async function measureLighthouse(
 ): Promise<LighthouseReport> {
   const runs: Result[] = []
   for (let run = 1; run <= RUNS; run++) {
-    const lhr = await runOnce(url, preset)
+    const lhr = await runLighthouse(url, preset)
     mkdirSync(reportDir, { recursive: true })
     writeFileSync(join(reportDir, `lighthouse-${preset}-${run}.json`), JSON.stringify(lhr))
     runs.push(lhr)

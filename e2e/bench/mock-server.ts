@@ -1,6 +1,7 @@
 // The bench's own instances of the standalone server (src/mocks/standalone.ts): its
-// build plus the mock backend, in memory only, on a free port of 127.0.0.1.
-import { freePort, sleep, spawnTracked, stopProcess, tail } from './processes'
+// build plus the mock backend, in memory only, on a free port of 127.0.0.1 (within
+// BENCH_PORTS when set, see processes.ts).
+import { freePort, releasePort, sleep, spawnTracked, stopProcess, tail } from './processes'
 
 export interface MockServer {
   origin: string
@@ -33,6 +34,7 @@ export async function startMockServer({
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   )
+  child.once('exit', () => releasePort(port))
   const output = tail(child)
   const deadline = Date.now() + START_TIMEOUT_MS
   for (;;) {

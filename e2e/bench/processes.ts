@@ -1,7 +1,7 @@
 // Child processes the bench starts (mock servers, Chromium for Lighthouse): each is
 // tracked from the moment it starts and killed however the bench ends (normally, by an
 // error, by a timeout or by Ctrl-C), so none outlives it.
-import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 import { createServer } from 'node:net'
 
 const running = new Set<ChildProcess>()
@@ -60,19 +60,60 @@ export function stopChildrenOnSignals(): void {
   }
 }
 
-/** A port nobody listens on right now (the OS picks it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+function listenable(port: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
     const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
+    server.once('error', () => resolve(undefined))
+    server.listen(port, '127.0.0.1', () => {
       const address = server.address()
-      server.close(() => {
-        if (address && typeof address === 'object') resolve(address.port)
-        else reject(new Error('Could not find a free port'))
-      })
+      server.close(() => resolve(address && typeof address === 'object' ? address.port : undefined))
     })
   })
+}
+
+/**
+ * BENCH_PORTS=4617-4629: the ports the bench's servers and Lighthouse's Chromium may
+ * listen on, so that runs sharing a machine keep to their own ranges. Unset: the OS
+ * picks a free ephemeral port (above 32767, clear of any fixed range).
+ */
+export function portRangeFromEnv(value = process.env.BENCH_PORTS): [number, number] | undefined {
+  if (value === undefined || value.trim() === '') return undefined
+  const match = /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(value)
+  const from = Number(match?.[1])
+  const to = Number(match?.[2])
+  if (!match || from < 1024 || to > 65535 || from > to) {
+    throw new Error(`BENCH_PORTS must be a range like 4617-4629, not "${value}"`)
+  }
+  return [from, to]
+}
+
+/** Ports handed out and not yet given back: a child may not have bound its port yet. */
+const handedOut = new Set<number>()
+
+/**
+ * A port nobody listens on right now, within BENCH_PORTS when set. Give it back with
+ * `releasePort` once whatever listened on it has stopped.
+ */
+export async function freePort(): Promise<number> {
+  const range = portRangeFromEnv()
+  if (range === undefined) {
+    const port = await listenable(0)
+    if (port === undefined) throw new Error('Could not find a free port')
+    return port
+  }
+  const [from, to] = range
+  for (let port = from; port <= to; port++) {
+    if (handedOut.has(port)) continue
+    if ((await listenable(port)) !== undefined) {
+      handedOut.add(port)
+      return port
+    }
+  }
+  throw new Error(`No free port left in BENCH_PORTS=${from}-${to}`)
+}
+
+export function releasePort(port: number): void {
+  handedOut.delete(port)
 }
 
 /** Collects a stream's text, keeping the last `max` characters, for error messages. */
@@ -103,4 +144,18 @@ export async function withTimeout<T>(promise: Promise<T>, ms: number, what: stri
   } finally {
     clearTimeout(timer)
   }
+}
+
+/** Lighthouse's scores suffer when another Chromium-heavy run shares the 2 cores. */
+export async function waitForPlaywrightRuns(maxMs = 10 * 60_000): Promise<void> {
+  const running = () => {
+    try {
+      return execFileSync('pgrep', ['-f', 'playwright test'], { encoding: 'utf8' }).trim() !== ''
+    } catch {
+      return false // pgrep exits 1 when nothing matches (or is missing): go ahead.
+    }
+  }
+  const deadline = Date.now() + maxMs
+  if (running()) console.log('bench: a Playwright run is going on; waiting for it to end')
+  while (running() && Date.now() < deadline) await sleep(5000)
 }

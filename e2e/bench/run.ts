@@ -5,46 +5,54 @@
 // No network: everything runs against local servers and Debian's Chromium.
 //
 //   npm run bench                        every step
-//   npm run bench -- --only js,requests  some (js, setup, requests, roster, writes, lighthouse)
-import { execFileSync } from 'node:child_process'
+//   npm run bench -- --only js,requests  some (js, setup, requests, roster, writes, taps, lighthouse)
+//   npm run bench -- --compare           Roster against the bare stack of ../shared/baselines,
+//                                        side by side (compare.ts); writes .bench/compare.json
+//
+// BENCH_PORTS=4617-4629 keeps every server and Chromium DevTools port the bench opens
+// within that range (processes.ts).
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import type { Browser } from '@playwright/test'
 import { launchBrowser } from './browser'
 import { BENCH_DIR, BENCH_DIST, buildApp } from './build'
-import { failedFigure, verdictOf, type Figure } from './figure'
+import {
+  COMPARE_FILE,
+  renderComparison,
+  runComparison,
+  writeComparison,
+  type ComparisonReport,
+} from './compare'
+import { failedFigure, formatBudget, formatValue, verdictOf, type Figure } from './figure'
 import { stopLighthouseChromium } from './lighthouse'
 import { startMockServer, type MockServer } from './mock-server'
-import { sleep, stopAll, stopChildrenOnSignals, withTimeout } from './processes'
+import { stopAll, stopChildrenOnSignals, waitForPlaywrightRuns, withTimeout } from './processes'
 import { STEP_IDS, STEPS, type BenchContext, type StepDefinition, type StepId } from './steps'
 import { renderTable, type Section } from './table'
 
 const WHOLE_RUN_TIMEOUT_MS = 25 * 60_000
 const RESULTS_FILE = `${BENCH_DIR}/results.json`
+const COMPARE_TIMEOUT_MS = 20 * 60_000
 
-function chosenSteps(): Set<StepId> {
-  const { values } = parseArgs({ options: { only: { type: 'string' } } })
-  if (values.only === undefined) return new Set(STEP_IDS)
-  const wanted = values.only.split(',').map((id) => id.trim())
+function chosenMode(): { compare: true } | { compare: false; steps: Set<StepId> } {
+  const { values } = parseArgs({
+    options: { only: { type: 'string' }, compare: { type: 'boolean' } },
+  })
+  if (values.compare === true) {
+    if (values.only !== undefined) throw new Error('--compare runs on its own: drop --only')
+    return { compare: true }
+  }
+  return { compare: false, steps: chosenSteps(values.only) }
+}
+
+function chosenSteps(only: string | undefined): Set<StepId> {
+  if (only === undefined) return new Set(STEP_IDS)
+  const wanted = only.split(',').map((id) => id.trim())
   const unknown = wanted.filter((id) => !(STEP_IDS as readonly string[]).includes(id))
   if (unknown.length > 0) {
     throw new Error(`Unknown step ${unknown.join(', ')}; the steps are ${STEP_IDS.join(', ')}`)
   }
   return new Set(wanted as StepId[])
-}
-
-/** Lighthouse's scores suffer when another Chromium-heavy run shares the 2 cores. */
-async function waitForPlaywrightRuns(maxMs = 10 * 60_000): Promise<void> {
-  const running = () => {
-    try {
-      return execFileSync('pgrep', ['-f', 'playwright test'], { encoding: 'utf8' }).trim() !== ''
-    } catch {
-      return false // pgrep exits 1 when nothing matches (or is missing): go ahead.
-    }
-  }
-  const deadline = Date.now() + maxMs
-  if (running()) console.log('bench: a Playwright run is going on; waiting for it to end')
-  while (running() && Date.now() < deadline) await sleep(5000)
 }
 
 /**
@@ -124,13 +132,46 @@ function summarize(sections: readonly Section[]): number {
   return 1
 }
 
+/** The comparison's table and verdict; 1 when a goal is not met or could not be checked. */
+async function compare(started: Date): Promise<number> {
+  const roster = await startMockServer({ dist: BENCH_DIST, latencyMs: 0 })
+  let report: ComparisonReport
+  try {
+    report = await withTimeout(
+      runComparison(BENCH_DIST, roster),
+      COMPARE_TIMEOUT_MS,
+      'the comparison',
+    )
+  } finally {
+    await stopLighthouseChromium()
+    await stopAll()
+  }
+  console.log(`\n${renderComparison(report)}\n`)
+  for (const row of report.rows) if (row.note) console.log(`${row.name}: ${row.note}`)
+  writeComparison(report, started)
+  const failed = report.budgets.filter((figure) => ['FAIL', 'ERROR'].includes(verdictOf(figure)))
+  if (failed.length === 0) {
+    console.log(`\nbench: PASS, all ${report.budgets.length} goals met. Details: ${COMPARE_FILE}`)
+    return 0
+  }
+  console.log(`\nbench: FAIL, ${failed.length} of ${report.budgets.length} goals not met:`)
+  for (const figure of failed) {
+    const value = figure.value === null ? 'not measured' : formatValue(figure.value, figure.unit)
+    console.log(`  ✗ ${figure.name}: ${value} (${formatBudget(figure.budget, figure.unit)})`)
+  }
+  console.log(`Details: ${COMPARE_FILE}`)
+  return 1
+}
+
 async function main(): Promise<number> {
-  const chosen = chosenSteps()
+  const mode = chosenMode()
   stopChildrenOnSignals()
   const started = new Date()
   console.log(`bench: building the app into ${BENCH_DIST}`)
   await buildApp(BENCH_DIST)
+  if (mode.compare) return compare(started)
 
+  const chosen = mode.steps
   const once = (latencyMs: number) => {
     let server: Promise<MockServer> | undefined
     return () => (server ??= startMockServer({ dist: BENCH_DIST, latencyMs }))

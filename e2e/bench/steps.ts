@@ -9,9 +9,18 @@ import { measureLargeRoster } from './large-roster'
 import { measureLighthouse, type Preset } from './lighthouse'
 import type { MockServer } from './mock-server'
 import { measureRequests } from './requests'
+import { FIRST_TAP_BUDGET_MS, measureTaps, TAP_RUNS, TAP_TO_DIALOG_BUDGET_MS } from './taps'
 import { measureWriteLatency } from './write-latency'
 
-export const STEP_IDS = ['js', 'setup', 'requests', 'roster', 'writes', 'lighthouse'] as const
+export const STEP_IDS = [
+  'js',
+  'setup',
+  'requests',
+  'roster',
+  'writes',
+  'taps',
+  'lighthouse',
+] as const
 export type StepId = (typeof STEP_IDS)[number]
 
 export interface BenchContext {
@@ -138,6 +147,21 @@ export const STEPS: StepDefinition[] = [
     fallbacks: [
       { name: 'Edit shows', unit: 'ms', budget: atMost(50) },
       { name: 'Unlink shows', unit: 'ms', budget: atMost(50) },
+    ],
+  },
+  {
+    id: 'taps',
+    title: `No lost taps (applied mobile throttling, tap Edit as soon as painted), median of ${TAP_RUNS}`,
+    timeoutMs: 240_000,
+    needs: 'browser',
+    measure: async ({ servers }, browser) => measureTaps(browser, await servers.fast()),
+    fallbacks: [
+      { name: 'FCP → first tap that opens Edit', unit: 'ms', budget: atMost(FIRST_TAP_BUDGET_MS) },
+      {
+        name: 'that tap → Edit dialog visible',
+        unit: 'ms',
+        budget: atMost(TAP_TO_DIALOG_BUDGET_MS),
+      },
     ],
   },
   lighthouseStep('mobile'),

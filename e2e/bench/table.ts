@@ -6,8 +6,29 @@ export interface Section {
   figures: Figure[]
 }
 
+/** Columns padded to their widest cell; a plain string is a section title on its own line. */
+export function renderColumns(
+  header: readonly string[],
+  rows: readonly (readonly string[] | string)[],
+): string {
+  const cells = rows.filter((row): row is readonly string[] => typeof row !== 'string')
+  const widths = header.map((title, i) =>
+    Math.max(title.length, ...cells.map((row) => (row[i] ?? '').length)),
+  )
+  const line = (row: readonly string[]) =>
+    row
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join(' │ ')
+      .trimEnd()
+  const rule = widths.map((width) => '─'.repeat(width)).join('─┼─')
+  return [
+    line(header),
+    rule,
+    ...rows.map((row) => (typeof row === 'string' ? row : line(row))),
+  ].join('\n')
+}
+
 export function renderTable(sections: readonly Section[]): string {
-  const header = ['figure', 'value', 'budget', 'result']
   const rows: (string[] | string)[] = []
   for (const section of sections) {
     rows.push(section.title)
@@ -20,17 +41,5 @@ export function renderTable(sections: readonly Section[]): string {
       ])
     }
   }
-  const cells = rows.filter((row): row is string[] => Array.isArray(row))
-  const widths = header.map((title, i) =>
-    Math.max(title.length, ...cells.map((row) => (row[i] ?? '').length)),
-  )
-  const line = (row: readonly string[]) =>
-    row
-      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-      .join(' │ ')
-      .trimEnd()
-  const rule = widths.map((width) => '─'.repeat(width)).join('─┼─')
-  return [line(header), rule, ...rows.map((row) => (Array.isArray(row) ? line(row) : row))].join(
-    '\n',
-  )
+  return renderColumns(['figure', 'value', 'budget', 'result'], rows)
 }

@@ -53,10 +53,14 @@ const SAME_ORIGIN_PATH = /^\/(?!\/)[^\s<>;,"]*$/
 /**
  * Link header values for the files index.html loads before anything shows: its module
  * scripts first (the entry is the largest), then the modules it preloads, then its
- * stylesheets. Scripts go as rel=preload; as=script (with the tag's crossorigin, so
- * mode and credentials match): the later <script type=module> and
- * <link rel=modulepreload> take the preloaded response, checked in Chromium to be
- * fetched once, with no unused-preload warning.
+ * stylesheets. Scripts go as rel=modulepreload (with the tag's crossorigin, so mode and
+ * credentials match), never as rel=preload; as=script: that fetches a module as a
+ * classic script, and Chromium then throws away the compile it did while the script
+ * streamed in ("wrong script type" in its trace) and compiles the entry again on the
+ * main thread, 77 ms of Lighthouse's mobile main-thread time. A modulepreload is the
+ * fetch the <script type=module> and <link rel=modulepreload> of the page make: they
+ * take it (fetched once) and it is compiled off the main thread as it streams in
+ * (e2e/bench/preload-variants.ts measures the hints side by side).
  */
 export function entryLinksFor(html: string): string[] {
   const entries: string[] = []
@@ -68,14 +72,14 @@ export function entryLinksFor(html: string): string[] {
     if (name.toLowerCase() === 'script') {
       const src = attributes.get('src')
       if (attributes.get('type') === 'module' && src && SAME_ORIGIN_PATH.test(src)) {
-        entries.push(`<${src}>; rel=preload; as=script${crossorigin}`)
+        entries.push(`<${src}>; rel=modulepreload${crossorigin}`)
       }
       continue
     }
     const rel = attributes.get('rel')?.toLowerCase()
     const href = attributes.get('href')
     if (!href || !SAME_ORIGIN_PATH.test(href)) continue
-    if (rel === 'modulepreload') modules.push(`<${href}>; rel=preload; as=script${crossorigin}`)
+    if (rel === 'modulepreload') modules.push(`<${href}>; rel=modulepreload${crossorigin}`)
     else if (rel === 'stylesheet') styles.push(`<${href}>; rel=preload; as=style${crossorigin}`)
   }
   return [...new Set([...entries, ...modules, ...styles])]

@@ -87,7 +87,7 @@ describe('writeBuildManifest', () => {
     expect(manifest).toEqual(readBuildManifest(root))
     expect(manifest.page).toEqual({
       file: '.roster/page.html',
-      entryLinks: ['</assets/index-abc.js>; rel=preload; as=script; crossorigin'],
+      entryLinks: ['</assets/index-abc.js>; rel=modulepreload; crossorigin'],
       styleHashes: [HASH],
     })
     expect(readFileSync(join(root, '.roster/page.html'), 'utf8')).toBe(INLINE)

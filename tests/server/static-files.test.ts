@@ -255,7 +255,7 @@ describe('compressed static files', () => {
 
 describe('preload hints', () => {
   const FILES =
-    '</assets/index-abc.js>; rel=preload; as=script, </assets/chunk-abc.js>; rel=preload; as=script'
+    '</assets/index-abc.js>; rel=modulepreload, </assets/chunk-abc.js>; rel=modulepreload'
 
   it('lets a property page start its files and its API reads with the HTML', async () => {
     for (const path of ['/properties/12', '/properties/12/setup']) {
@@ -324,7 +324,7 @@ describe('pages rendered on the server', () => {
   }
 
   const FILES =
-    '</assets/index-abc.js>; rel=preload; as=script, </assets/chunk-abc.js>; rel=preload; as=script'
+    '</assets/index-abc.js>; rel=modulepreload, </assets/chunk-abc.js>; rel=modulepreload'
   const WITH_API_PRELOADS = INDEX.replace(
     '</head>',
     '<link rel="preload" href="/api/v1/properties/12" as="fetch" crossorigin="anonymous">' +
@@ -443,8 +443,8 @@ describe('entryLinksFor', () => {
       <link rel="icon" href="/favicon.svg">
     </head>`
     expect(entryLinksFor(html)).toEqual([
-      '</assets/index-1.js>; rel=preload; as=script; crossorigin',
-      '</assets/runtime-1.js>; rel=preload; as=script; crossorigin',
+      '</assets/index-1.js>; rel=modulepreload; crossorigin',
+      '</assets/runtime-1.js>; rel=modulepreload; crossorigin',
       '</assets/index-1.css>; rel=preload; as=style; crossorigin',
     ])
   })
@@ -456,7 +456,7 @@ describe('entryLinksFor', () => {
       <script type="module" src="//cdn.example/app.js"></script>
       <link rel="stylesheet" href="/assets/a.css>; rel=preload; as=script">
       <link rel="modulepreload" href='/assets/ok.js'>`
-    expect(entryLinksFor(html)).toEqual(['</assets/ok.js>; rel=preload; as=script'])
+    expect(entryLinksFor(html)).toEqual(['</assets/ok.js>; rel=modulepreload'])
   })
 })
 
