@@ -45,6 +45,22 @@ export function isNewerVersion(before: PropertyContact, after: PropertyContact):
   return linkVersion(before) !== linkVersion(after)
 }
 
+/**
+ * What a dialog open on `base` should say about the link as the roster now has it: the
+ * newer version someone saved meanwhile, 'gone' when it left the roster, or null. Not
+ * while the dialog's own write is on its way (`busy`): the roster shows that one already.
+ */
+export function changedMeanwhile(
+  base: PropertyContact,
+  roster: readonly PropertyContact[],
+  busy: boolean,
+): PropertyContact | 'gone' | null {
+  if (busy) return null
+  const live = roster.find((entry) => entry.contact_id === base.contact_id)
+  if (!live) return roster.length > 0 ? 'gone' : null
+  return isNewerVersion(base, live) ? live : null
+}
+
 /** The conflict panel's sentence: who, and what changed. */
 export function conflictSentence(before: PropertyContact, current: PropertyContact): string {
   const what = describeLinkChanges(before, current)

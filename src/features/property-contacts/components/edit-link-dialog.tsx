@@ -12,7 +12,7 @@ import {
   type EditLinkValues,
 } from '../link-form-schema'
 import { applyServerError } from '../server-errors'
-import { isNewerVersion } from '../write-conflicts'
+import { changedMeanwhile } from '../write-conflicts'
 import { ConflictPanel } from './conflict-panel'
 import { LinkFields } from './link-fields'
 import type { WriteOutcome } from './use-roster-actions'
@@ -79,16 +79,7 @@ export function EditLinkDialog({
   const name = fullName(link.contact)
 
   // A change that reached this tab while the form is open (and not our own, in flight).
-  const live = roster.find((entry) => entry.contact_id === link.contact_id)
-  const seen: PropertyContact | 'gone' | null = saving
-    ? null
-    : !live
-      ? roster.length > 0
-        ? 'gone'
-        : null
-      : isNewerVersion(base, live)
-        ? live
-        : null
+  const seen = changedMeanwhile(base, roster, saving)
   const shown = conflict ?? seen
 
   const save = async (values: EditLinkValues, over: PropertyContact) => {

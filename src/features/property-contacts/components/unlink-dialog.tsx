@@ -2,7 +2,7 @@ import { useRef, useState } from 'react'
 import type { PropertyContact } from '../../../api'
 import { Modal } from '../../../components/ui/modal'
 import { fullName } from '../../../lib/format'
-import { isNewerVersion } from '../write-conflicts'
+import { changedMeanwhile } from '../write-conflicts'
 import { ConflictPanel } from './conflict-panel'
 import type { WriteOutcome } from './use-roster-actions'
 
@@ -28,16 +28,7 @@ export function UnlinkDialog({ link, roster, onClose, onConfirm }: UnlinkDialogP
   const name = fullName(link.contact)
   const role = base.role ? ` as ${base.role}` : ''
 
-  const live = roster.find((entry) => entry.contact_id === link.contact_id)
-  const seen: PropertyContact | 'gone' | null = busy
-    ? null
-    : !live
-      ? roster.length > 0
-        ? 'gone'
-        : null
-      : isNewerVersion(base, live)
-        ? live
-        : null
+  const seen = changedMeanwhile(base, roster, busy)
   const shown = conflict ?? seen
 
   const confirm = async (over: PropertyContact) => {
