@@ -9,6 +9,14 @@ import type { RosterFocus } from './use-roster-focus'
 const loadWrites = () => import('./roster-writes')
 const RosterWrites = lazy(() => loadWrites().then((m) => ({ default: m.RosterWrites })))
 
+// Each dialog's own code, fetched alongside the writes' rather than after them: the
+// first tap on Edit waits for one round of requests, not a chain of them.
+const dialogCode = {
+  link: () => import('./link-contact-dialog'),
+  edit: () => import('./edit-link-dialog'),
+  unlink: () => import('./unlink-dialog'),
+} as const
+
 /** Starts loading the writes' code (and the link dialog's), for a control about to need it. */
 export function preloadLinkDialog() {
   loadWrites()
@@ -21,8 +29,11 @@ export function preloadLinkDialog() {
 /** Loads the writes' code once the page has settled, so the first dialog opens at once. */
 export function usePreloadRosterWrites() {
   useEffect(() => {
+    // The link dialog (with the contact search) waits until its button is pointed at.
     const load = () => {
-      loadWrites().catch(() => undefined)
+      for (const code of [loadWrites, dialogCode.edit, dialogCode.unlink]) {
+        code().catch(() => undefined)
+      }
     }
     if (typeof requestIdleCallback === 'function') {
       const id = requestIdleCallback(load, { timeout: 3000 })
@@ -48,5 +59,9 @@ export function RosterDialogs(props: RosterDialogsProps) {
   const dialog = useOpenRosterDialog()
   const [needed, setNeeded] = useState(false)
   if (dialog !== null && !needed) setNeeded(true)
+  const kind = dialog?.kind
+  useEffect(() => {
+    if (kind) dialogCode[kind]().catch(() => undefined)
+  }, [kind])
   return <Suspense fallback={null}>{needed && <RosterWrites {...props} />}</Suspense>
 }
