@@ -244,3 +244,44 @@ test('the main pages and dialogs raise no Content Security Policy violation', as
 
   expect(await cspViolations()).toEqual([])
 })
+
+test('a change made on Open To Close itself is not overwritten through the live proxy', async ({
+  page,
+  request,
+}) => {
+  const upstream = (path: string) =>
+    `${UPSTREAM_ORIGIN}/api/v1${path}?api_token=${encodeURIComponent(LIVE_TOKEN)}`
+  const roster: unknown = await (await request.get(upstream('/properties/2/contacts'))).json()
+  const first = (
+    roster as { contact_id: number; contact: { first_name: string; last_name: string } }[]
+  )[0]
+  expect(first).toBeDefined()
+  if (!first) return
+  const name = `${first.contact.first_name} ${first.contact.last_name}`
+  const linkPath = `/properties/2/contacts/${String(first.contact_id)}`
+
+  await page.goto('/properties/2')
+  await page.getByRole('button', { name: `Edit ${name}` }).click()
+  const dialog = page.getByRole('dialog', { name: `Edit ${name}` })
+  await dialog.getByRole('textbox', { name: /Notes/ }).fill('Written in Roster')
+
+  // Meanwhile, someone edits the link in Open To Close itself (no Roster in between).
+  const theirs = await request.put(upstream(linkPath), {
+    data: { notes: 'Written in Open To Close' },
+  })
+  expect(theirs.status()).toBe(200)
+
+  await dialog.getByRole('button', { name: 'Save changes' }).click()
+  await expect(dialog.getByRole('alert')).toContainText(
+    `Someone else changed ${name}'s entry while you were editing: notes changed.`,
+  )
+  const kept: unknown = await (await request.get(upstream(linkPath))).json()
+  expect(kept).toMatchObject({ notes: 'Written in Open To Close' })
+
+  await dialog.getByRole('button', { name: 'Save mine anyway' }).click()
+  await expect(
+    page.getByRole('status').filter({ hasText: `Saved changes to ${name}.` }),
+  ).toBeVisible()
+  const mine: unknown = await (await request.get(upstream(linkPath))).json()
+  expect(mine).toMatchObject({ notes: 'Written in Roster' })
+})
