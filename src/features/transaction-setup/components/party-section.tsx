@@ -1,7 +1,12 @@
 import { useId, useRef } from 'react'
 import { useFieldArray, type UseFormReturn } from 'react-hook-form'
 import type { PropertyContact } from '../../../api'
-import { emptyRow, type SectionInfo, type SetupFormValues } from '../setup-form-schema'
+import {
+  emptyRow,
+  isOnlyRowOfRole,
+  type SectionInfo,
+  type SetupFormValues,
+} from '../setup-form-schema'
 import { SetupRowFields } from './setup-row-fields'
 
 interface PartySectionProps {
@@ -54,12 +59,13 @@ export function PartySection({ section, form, roster, disabled }: PartySectionPr
           className="button button-small"
           disabled={disabled}
           onClick={() => {
-            append(
-              emptyRow(
-                section.name === 'agents' ? 'Listing Agent' : '',
-                fields.length === 0 && section.fixedRole !== null,
-              ),
-            )
+            const roleChoice = section.name === 'agents' ? 'Listing Agent' : ''
+            const newRow = emptyRow(roleChoice)
+            // A role's only row is its primary (a party without a role yet: once chosen).
+            newRow.primary = isOnlyRowOfRole(form.getValues(), section, newRow)
+            // To the new row's Contact field, where filling it starts (React Hook Form
+            // would otherwise focus whichever of its fields registered first).
+            append(newRow, { focusName: `${section.name}.${fields.length}.contact` })
           }}
         >
           {section.addLabel}
