@@ -5,6 +5,8 @@ import { addRow, contactBox, openSetup, pick, primaryBox, roleSelect, row } from
 
 afterEach(() => {
   server.events.removeAllListeners()
+  // The page keeps its unsent draft there; each test starts without one.
+  window.sessionStorage.clear()
 })
 
 describe('transaction setup: adding a row by keyboard', () => {
