@@ -103,3 +103,17 @@ describe('transaction setup: the unsent draft', () => {
     expect(window.sessionStorage.getItem(KEY)).toBeNull()
   })
 })
+
+describe('transaction setup: a restored draft', () => {
+  it('keeps each row’s Primary as it was saved', async () => {
+    const lender = { ...row(null, false), roleChoice: 'Lender' }
+    const values = { sellers: [row(JORDAN)], buyers: [], agents: [], others: [lender] }
+    window.sessionStorage.setItem(KEY, JSON.stringify({ version: 1, savedAt: 0, values }))
+    const { user } = await openSetup()
+    await user.click(screen.getByRole('button', { name: 'Restore' }))
+    expect(await screen.findByRole('group', { name: 'Party 1' })).toBeVisible()
+    expect(primaryBox('Party 1')).not.toBeChecked()
+    expect(primaryBox('Seller 1')).toBeChecked()
+    expect(screen.getByRole('region', { name: 'Buyers (0)' })).toBeVisible()
+  })
+})

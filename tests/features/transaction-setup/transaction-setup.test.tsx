@@ -752,7 +752,10 @@ describe('transaction setup: review and apply', () => {
       await addRow(user, 'Add another party', 'Party 1')
       await pick(user, 'Party 1', 'Maria Cl', 'Maria Clark')
       await user.selectOptions(roleSelect('Party 1'), 'Lender')
-      await user.click(primaryBox('Party 1'))
+      // The only Lender: primary without being ticked.
+      await waitFor(() => {
+        expect(primaryBox('Party 1')).toBeChecked()
+      })
     }
     const before = rosterOf(5)
     const { user } = await openSetup('/properties/5/setup')

@@ -45,11 +45,11 @@ function usePrimaryByRole(
   })
   const role = rowRole(section, { contact: null, roleChoice, otherRole, primary: false })
   const previous = useRef(role)
-  const touched = useRef(false)
+  const touchedRef = useRef(false)
   useEffect(() => {
     if (previous.current === role) return
     previous.current = role
-    if (touched.current || section.fixedRole) return
+    if (touchedRef.current || section.fixedRole) return
     const values = form.getValues()
     const row = values[name][index]
     if (!row) return
@@ -57,7 +57,10 @@ function usePrimaryByRole(
     if (row.primary !== primary)
       form.setValue(`${name}.${index}.primary`, primary, { shouldDirty: true })
   }, [role, section, form, name, index])
-  return touched
+  /** Call when the user set Primary themselves. */
+  return () => {
+    touchedRef.current = true
+  }
 }
 
 /** One row's fields: the contact, its role (unless the section fixes it), primary. */
@@ -68,7 +71,7 @@ export function SetupRowFields({ section, form, index, roster, disabled }: Setup
   // Agents pick one of the two agent roles; other parties any other role, or type one.
   const others = name === 'others'
   // Once the user ticked or unticked Primary, a role change leaves it as they set it.
-  const primaryTouched = usePrimaryByRole(section, form, index)
+  const markPrimarySet = usePrimaryByRole(section, form, index)
 
   return (
     <div className="setup-row-fields">
@@ -110,9 +113,7 @@ export function SetupRowFields({ section, form, index, roster, disabled }: Setup
             aria-invalid={!!errors?.primary}
             aria-describedby={errors?.primary ? `${id}-primary-error` : undefined}
             {...form.register(`${name}.${index}.primary`, {
-              onChange: () => {
-                primaryTouched.current = true
-              },
+              onChange: markPrimarySet,
             })}
           />
           <label htmlFor={`${id}-primary`}>Primary</label>

@@ -106,7 +106,7 @@ export function TransactionSetup({ propertyId }: TransactionSetupProps) {
     return (
       <>
         {draft.offer && (
-          <section className="callout setup-draft-offer" aria-label="Unsaved setup">
+          <section className="callout callout-info setup-draft-offer" aria-label="Unsaved setup">
             <p>Restore your unsaved setup from {draftTime(draft.offer.savedAt)}?</p>
             <div className="setup-draft-actions">
               <button type="button" className="button button-primary" onClick={draft.restore}>
