@@ -254,6 +254,11 @@ test('a link changed by someone else after the review is not written over; Revie
     .getByRole('group', { name: 'Party 1' })
     .getByRole('combobox', { name: 'Role' })
     .selectOption('Attorney')
+  // The only Attorney, so it starts primary: this setup has it not.
+  await page
+    .getByRole('group', { name: 'Party 1' })
+    .getByRole('checkbox', { name: 'Primary' })
+    .uncheck()
   await page.getByRole('button', { name: 'Review plan' }).click()
   const plan = page.getByRole('table', { name: 'What the setup will do' })
   await expect(plan.getByRole('row', { name: /Patrick Garcia/ })).toContainText(
@@ -298,4 +303,33 @@ test('a link changed by someone else after the review is not written over; Revie
     role: 'Attorney',
     primary: false,
   })
+})
+
+test('a reload keeps the unsent setup: Restore puts it back', async ({ page }) => {
+  await openSetup(page, 12)
+  await pick(page, 'Seller 1', 'Jordan Smith', 'Jordan Smith')
+  await page.getByRole('button', { name: 'Add another party' }).click()
+  await pick(page, 'Party 1', 'Nancy Thompson', 'Nancy Thompson')
+  await page
+    .getByRole('group', { name: 'Party 1' })
+    .getByRole('combobox', { name: 'Role' })
+    .selectOption('Inspector')
+
+  // The browser asks before the reload; the user goes ahead.
+  page.on('dialog', (dialog) => void dialog.accept())
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1, name: 'Set up transaction' })).toBeVisible()
+  const offer = page.getByRole('region', { name: 'Unsaved setup' })
+  await expect(offer).toContainText(/^Restore your unsaved setup from \d{2}:\d{2}\?/)
+  await expectNoA11yViolations(page, 'draft offer')
+  await offer.getByRole('button', { name: 'Restore' }).click()
+  await expect(offer).toBeHidden()
+
+  const seller = page.getByRole('group', { name: 'Seller 1' })
+  await expect(seller.getByRole('combobox', { name: 'Contact' })).toHaveValue('Jordan Smith')
+  const party = page.getByRole('group', { name: 'Party 1' })
+  await expect(party.getByRole('combobox', { name: 'Contact' })).toHaveValue('Nancy Thompson')
+  await expect(party.getByRole('combobox', { name: 'Role' })).toHaveValue('Inspector')
+  // The only Inspector: primary.
+  await expect(party.getByRole('checkbox', { name: 'Primary' })).toBeChecked()
 })

@@ -98,6 +98,12 @@ export function ContactCombobox({
             setText(event.target.value)
           }}
           aria-invalid={!!error}
+          // Tab leaves the field without choosing: Headless UI would pick the highlighted
+          // option on it. Stopped in capture, its handler does not run; the list closes
+          // on blur, and the choice is made with Enter or a click.
+          onKeyDownCapture={(event) => {
+            if (event.key === 'Tab') event.stopPropagation()
+          }}
         />
         {/* Not modal: a modal list would hide the rest of the page from assistive
             technology while open, the field's own label included. */}

@@ -74,6 +74,29 @@ export const emptyRow = (roleChoice = '', primary = false): SetupRow => ({
   primary,
 })
 
+const roleKey = (role: string) => role.trim().toLowerCase()
+
+/**
+ * Whether `row` of `section` would be the only row of its role in the form
+ * (`index`: where it is now, left out of the count; absent for a row not yet added).
+ * A row without a role yet is not: it has no role to be the primary of.
+ */
+export function isOnlyRowOfRole(
+  values: Record<SectionName, readonly SetupRow[]>,
+  section: SectionInfo,
+  row: SetupRow,
+  index?: number,
+): boolean {
+  const key = roleKey(rowRole(section, row))
+  if (key === '') return false
+  return SECTIONS.every((other) =>
+    values[other.name].every(
+      (entry, at) =>
+        (other.name === section.name && at === index) || roleKey(rowRole(other, entry)) !== key,
+    ),
+  )
+}
+
 /** Marks a rule about two rows: changing one row can make or clear it on another. */
 const CROSS_ROW = { crossRow: true }
 

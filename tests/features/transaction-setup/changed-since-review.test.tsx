@@ -11,6 +11,7 @@ import {
   findAlert,
   openSetup,
   pick,
+  primaryBox,
   recordWrites,
   reviewPlan,
   roleSelect,
@@ -26,6 +27,8 @@ import {
 
 afterEach(() => {
   server.events.removeAllListeners()
+  // The page keeps its unsent draft there; each test starts without one.
+  window.sessionStorage.clear()
 })
 
 /** Nancy Thompson as primary Seller, Jordan Smith as primary Buyer, Patrick Garcia as Attorney. */
@@ -37,6 +40,8 @@ async function fillSetup(user: User) {
   await addRow(user, 'Add another party', 'Party 1')
   await pick(user, 'Party 1', 'Patrick Gar', 'Patrick Garcia')
   await user.selectOptions(roleSelect('Party 1'), 'Attorney')
+  // The only one of its role, so it starts primary: this setup has it not.
+  await user.click(primaryBox('Party 1'))
 }
 
 async function applyAndWait(user: User, button: string) {
@@ -129,6 +134,8 @@ describe('transaction setup: changed since review', () => {
     await addRow(user, 'Add another party', 'Party 2')
     await pick(user, 'Party 2', 'Rosa', 'Rosa Smith')
     await user.selectOptions(roleSelect('Party 2'), 'Lender')
+    // The only one of its role, so it starts primary: this setup has it not.
+    await user.click(primaryBox('Party 2'))
     await reviewPlan(user)
 
     // Meanwhile: someone links Jordan Smith as a Seller and removes Patrick Garcia;

@@ -35,6 +35,8 @@ import {
 
 afterEach(() => {
   server.events.removeAllListeners()
+  // The page keeps its unsent draft there; each test starts without one.
+  window.sessionStorage.clear()
 })
 
 describe('transaction setup: the form', () => {
@@ -388,9 +390,13 @@ describe('transaction setup: review and apply', () => {
     await addRow(user, 'Add another party', 'Party 1')
     await pick(user, 'Party 1', 'Patrick Gar', 'Patrick Garcia')
     await user.selectOptions(roleSelect('Party 1'), 'Attorney')
+    // The only one of its role, so it starts primary: this setup has it not.
+    await user.click(primaryBox('Party 1'))
     await addRow(user, 'Add another party', 'Party 2')
     await pick(user, 'Party 2', 'Rosa', 'Rosa Smith')
     await user.selectOptions(roleSelect('Party 2'), 'Lender')
+    // The only one of its role, so it starts primary: this setup has it not.
+    await user.click(primaryBox('Party 2'))
   }
 
   it('reviews the plan against the current roster, then applies it with progress', async () => {
@@ -746,7 +752,10 @@ describe('transaction setup: review and apply', () => {
       await addRow(user, 'Add another party', 'Party 1')
       await pick(user, 'Party 1', 'Maria Cl', 'Maria Clark')
       await user.selectOptions(roleSelect('Party 1'), 'Lender')
-      await user.click(primaryBox('Party 1'))
+      // The only Lender: primary without being ticked.
+      await waitFor(() => {
+        expect(primaryBox('Party 1')).toBeChecked()
+      })
     }
     const before = rosterOf(5)
     const { user } = await openSetup('/properties/5/setup')

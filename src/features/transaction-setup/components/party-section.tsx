@@ -1,7 +1,12 @@
-import { useId, useRef } from 'react'
+import { useId, useRef, useState, type KeyboardEvent } from 'react'
 import { useFieldArray, type UseFormReturn } from 'react-hook-form'
 import type { PropertyContact } from '../../../api'
-import { emptyRow, type SectionInfo, type SetupFormValues } from '../setup-form-schema'
+import {
+  emptyRow,
+  isOnlyRowOfRole,
+  type SectionInfo,
+  type SetupFormValues,
+} from '../setup-form-schema'
 import { SetupRowFields } from './setup-row-fields'
 
 interface PartySectionProps {
@@ -15,6 +20,9 @@ interface PartySectionProps {
 /** One section of the setup form: a reorderable list of contact rows. */
 export function PartySection({ section, form, roster, disabled }: PartySectionProps) {
   const headingId = useId()
+  const hintId = useId()
+  // What the last keyboard move did, for screen readers ("Seller 2 is now Seller 1").
+  const [moved, setMoved] = useState('')
   const { fields, append, remove, move } = useFieldArray({
     control: form.control,
     name: section.name,
@@ -42,6 +50,35 @@ export function PartySection({ section, form, roster, disabled }: PartySectionPr
   }
   const labelOf = (index: number) => `${section.rowLabel} ${index + 1}`
 
+  /**
+   * Alt+↑ / Alt+↓ anywhere in a row moves it (the buttons are out of the tab order):
+   * in capture, so the row's combobox or select does not open on it. Focus stays on
+   * the control it was on, which moves with its row.
+   */
+  const moveByKey = (event: KeyboardEvent<HTMLElement>, index: number) => {
+    if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || disabled) return
+    const to = event.key === 'ArrowUp' ? index - 1 : event.key === 'ArrowDown' ? index + 1 : null
+    if (to === null) return
+    event.preventDefault()
+    event.stopPropagation()
+    if (to < 0 || to >= fields.length) {
+      setMoved(`${labelOf(index)} is already ${to < 0 ? 'first' : 'last'}.`)
+      return
+    }
+    const focused = document.activeElement
+    move(index, to)
+    setMoved(`${labelOf(index)} is now ${labelOf(to)}.`)
+    requestAnimationFrame(() => {
+      if (
+        focused instanceof HTMLElement &&
+        focused.isConnected &&
+        document.activeElement !== focused
+      ) {
+        focused.focus()
+      }
+    })
+  }
+
   return (
     <section className="setup-section" aria-labelledby={headingId} ref={sectionRef}>
       <div className="setup-section-header">
@@ -54,12 +91,13 @@ export function PartySection({ section, form, roster, disabled }: PartySectionPr
           className="button button-small"
           disabled={disabled}
           onClick={() => {
-            append(
-              emptyRow(
-                section.name === 'agents' ? 'Listing Agent' : '',
-                fields.length === 0 && section.fixedRole !== null,
-              ),
-            )
+            const roleChoice = section.name === 'agents' ? 'Listing Agent' : ''
+            const newRow = emptyRow(roleChoice)
+            // A role's only row is its primary (a party without a role yet: once chosen).
+            newRow.primary = isOnlyRowOfRole(form.getValues(), section, newRow)
+            // To the new row's Contact field, where filling it starts (React Hook Form
+            // would otherwise focus whichever of its fields registered first).
+            append(newRow, { focusName: `${section.name}.${fields.length}.contact` })
           }}
         >
           {section.addLabel}
@@ -68,12 +106,28 @@ export function PartySection({ section, form, roster, disabled }: PartySectionPr
       {fields.length === 0 ? (
         <p className="setup-empty">No {section.title.toLowerCase()} in this setup.</p>
       ) : (
+        <p id={hintId} className="setup-reorder-hint">
+          To reorder, press <kbd>Alt</kbd>+<kbd>↑</kbd> or <kbd>Alt</kbd>+<kbd>↓</kbd> in a row.
+        </p>
+      )}
+      <p className="visually-hidden" role="status">
+        {moved}
+      </p>
+      {fields.length > 0 && (
         <ol className="setup-rows">
           {fields.map((field, index) => {
             const label = `${section.rowLabel} ${index + 1}`
             return (
               <li key={field.id} className="setup-row-item">
-                <div className="setup-row" role="group" aria-label={label}>
+                <div
+                  className="setup-row"
+                  role="group"
+                  aria-label={label}
+                  aria-describedby={hintId}
+                  onKeyDownCapture={(event) => {
+                    moveByKey(event, index)
+                  }}
+                >
                   <span className="setup-row-number" aria-hidden="true">
                     {index + 1}
                   </span>
@@ -89,6 +143,8 @@ export function PartySection({ section, form, roster, disabled }: PartySectionPr
                       type="button"
                       className="button button-small button-icon"
                       aria-label={`Move ${label} up`}
+                      // Out of the tab order: Alt+↑ in the row does the same.
+                      tabIndex={-1}
                       disabled={disabled || index === 0}
                       onClick={() => {
                         move(index, index - 1)
@@ -105,6 +161,7 @@ export function PartySection({ section, form, roster, disabled }: PartySectionPr
                       type="button"
                       className="button button-small button-icon"
                       aria-label={`Move ${label} down`}
+                      tabIndex={-1}
                       disabled={disabled || index === fields.length - 1}
                       onClick={() => {
                         move(index, index + 1)

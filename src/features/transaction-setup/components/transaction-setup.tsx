@@ -8,6 +8,7 @@ import { useLeaveWarning } from '../../../lib/use-leave-warning'
 import { propertyContactQueries } from '../../property-contacts/api/property-contact-queries'
 import { useApplySetup, usePlanSetup } from '../api/setup-mutations'
 import { isEmptyForm, SECTIONS, toSetupInput, type SetupFormValues } from '../setup-form-schema'
+import { clearDraft, draftTime, useSetupDraft } from '../setup-draft'
 import { INITIAL_STAGE, setupProgress } from '../setup-progress'
 import { useSetupForm } from '../use-setup-form'
 import { ApplyStep } from './apply-step'
@@ -36,6 +37,8 @@ export function TransactionSetup({ propertyId }: TransactionSetupProps) {
   const roster = useQuery(propertyContactQueries.roster(propertyId))
   const planSetup = usePlanSetup(propertyId)
   const applySetup = useApplySetup(propertyId)
+  // The unsent draft survives a reload (until applied): kept per property, offered back.
+  const draft = useSetupDraft(propertyId, form, !applied)
 
   const unsent = stage.kind !== 'apply' && form.formState.isDirty
   const running = stage.kind === 'apply' && stage.running
@@ -82,6 +85,7 @@ export function TransactionSetup({ propertyId }: TransactionSetupProps) {
 
   const apply = async (items: readonly TransactionPlanItem[]) => {
     setApplied(true)
+    clearDraft(propertyId)
     setReplanError(null)
     dispatch({ type: 'run-started', items })
     try {
@@ -100,16 +104,31 @@ export function TransactionSetup({ propertyId }: TransactionSetupProps) {
 
   if (stage.kind === 'edit') {
     return (
-      <SetupForm
-        propertyId={propertyId}
-        form={form}
-        roster={roster.data}
-        // Not formState.isSubmitting: that is also true while the form validates, and a
-        // disabled field cannot take the focus React Hook Form gives the first error.
-        planning={planSetup.isPending}
-        error={formError}
-        onReview={review}
-      />
+      <>
+        {draft.offer && (
+          <section className="callout callout-info setup-draft-offer" aria-label="Unsaved setup">
+            <p>Restore your unsaved setup from {draftTime(draft.offer.savedAt)}?</p>
+            <div className="setup-draft-actions">
+              <button type="button" className="button button-primary" onClick={draft.restore}>
+                Restore
+              </button>
+              <button type="button" className="button" onClick={draft.discard}>
+                Discard
+              </button>
+            </div>
+          </section>
+        )}
+        <SetupForm
+          propertyId={propertyId}
+          form={form}
+          roster={roster.data}
+          // Not formState.isSubmitting: that is also true while the form validates, and a
+          // disabled field cannot take the focus React Hook Form gives the first error.
+          planning={planSetup.isPending}
+          error={formError}
+          onReview={review}
+        />
+      </>
     )
   }
 
