@@ -17,7 +17,7 @@ describe('Link contact while the roster could not be loaded', () => {
     const alert = await waitFor(() => {
       const found = screen
         .getAllByRole('alert')
-        .find((element) => /Could not load the contacts/.test(element.textContent))
+        .find((element) => element.textContent.includes('Could not load the contacts'))
       if (!found) throw new Error('no load error yet')
       return found
     })
