@@ -1,4 +1,4 @@
-import { useCallback } from 'react'
+import { useCallback, useMemo } from 'react'
 import { useSearchParams } from 'wouter'
 import {
   PropertyHeader,
@@ -7,7 +7,9 @@ import {
 } from '../../features/properties/components/property-header'
 import { RosterSection } from '../../features/property-contacts/components/roster-section'
 import {
+  readFoldedRoles,
   readRosterFilters,
+  writeFoldedRoles,
   writeRosterFilters,
   type RosterFilters,
 } from '../../features/property-contacts/filters'
@@ -22,6 +24,18 @@ export function PropertyPage() {
   const setFilters = useCallback(
     (next: RosterFilters) => {
       setSearchParams((current) => writeRosterFilters(current, next), { replace: true })
+    },
+    [setSearchParams],
+  )
+  // Collapsed role groups: from the URL, so the server renders them as the browser does.
+  const foldParam = searchParams.getAll('fold').join('\n')
+  const folded = useMemo(
+    () => readFoldedRoles(new URLSearchParams(foldParam.split('\n').map((v) => ['fold', v]))),
+    [foldParam],
+  )
+  const setFolded = useCallback(
+    (next: ReadonlySet<string>) => {
+      setSearchParams((current) => writeFoldedRoles(current, next), { replace: true })
     },
     [setSearchParams],
   )
@@ -47,7 +61,13 @@ export function PropertyPage() {
       ) : (
         <PropertyHeaderSkeleton />
       )}
-      <RosterSection propertyId={propertyId} filters={filters} onFiltersChange={setFilters} />
+      <RosterSection
+        propertyId={propertyId}
+        filters={filters}
+        onFiltersChange={setFilters}
+        folded={folded}
+        onFoldedChange={setFolded}
+      />
     </div>
   )
 }

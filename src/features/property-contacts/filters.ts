@@ -46,6 +46,36 @@ export function writeRosterFilters(params: URLSearchParams, filters: RosterFilte
   return next
 }
 
+// Collapsed role groups, by roleKey, as repeated `fold` parameters: external input
+// too, so each is checked and the list is bounded.
+const FoldedSchema = z.catch(
+  z.pipe(
+    z.array(z.string()),
+    z.transform((values) => {
+      const keys = new Set<string>()
+      for (const value of values.slice(0, 100)) {
+        const key = value === '(none)' ? '' : roleKey(value)
+        if (value === '(none)' || (key !== '' && Array.from(key).length <= ROLE_MAX)) keys.add(key)
+      }
+      return keys
+    }),
+  ),
+  new Set<string>(),
+)
+
+/** The role groups (by roleKey; '' for "Role not recorded") collapsed in the URL. */
+export function readFoldedRoles(params: URLSearchParams): ReadonlySet<string> {
+  return FoldedSchema.parse(params.getAll('fold'))
+}
+
+/** Writes the collapsed groups into a copy of `params`, in a stable order. */
+export function writeFoldedRoles(params: URLSearchParams, folded: ReadonlySet<string>) {
+  const next = new URLSearchParams(params)
+  next.delete('fold')
+  for (const key of [...folded].sort()) next.append('fold', key === '' ? '(none)' : key)
+  return next
+}
+
 export function hasFilters(filters: RosterFilters): boolean {
   return filters.role !== '' || filters.primaryOnly || filters.search !== ''
 }

@@ -38,6 +38,13 @@ function compareGroups(a: RoleGroup, b: RoleGroup): number {
   return collator.compare(a.label, b.label)
 }
 
+/** How a role's group is headed: "Buyers", "Lender", "Role not recorded". */
+export function roleGroupLabel(role: string | null | undefined): string {
+  const key = roleKey(role)
+  if (role === null || role === undefined || key === '') return 'Role not recorded'
+  return PLURAL_LABELS[key] ?? canonicalRole(role)
+}
+
 /** Groups a roster by role, in deal order, primary first within each role. */
 export function groupByRole(links: readonly PropertyContact[]): RoleGroup[] {
   const groups = new Map<string, RoleGroup>()
@@ -46,12 +53,7 @@ export function groupByRole(links: readonly PropertyContact[]): RoleGroup[] {
     let group = groups.get(key)
     if (!group) {
       const role = link.role === null || key === '' ? null : canonicalRole(link.role)
-      group = {
-        key,
-        role,
-        label: role === null ? 'Role not recorded' : (PLURAL_LABELS[key] ?? role),
-        links: [],
-      }
+      group = { key, role, label: roleGroupLabel(link.role), links: [] }
       groups.set(key, group)
     }
     group.links.push(link)
@@ -66,14 +68,51 @@ export interface ShownRoleGroup extends RoleGroup {
   total: number
 }
 
+/** A group's first entries: a longer group shows this many until "Show all". */
+export const GROUP_PREVIEW = 25
+
+/**
+ * The groups as the user folded them: a collapsed group (by key) shows no entries, a
+ * long one its first `preview` unless it is in `expanded`; `total` keeps the full count.
+ */
+export function foldGroups(
+  groups: readonly RoleGroup[],
+  collapsed: ReadonlySet<string>,
+  expanded: ReadonlySet<string>,
+  preview = GROUP_PREVIEW,
+): ShownRoleGroup[] {
+  return groups.map((group) => {
+    const total = group.links.length
+    if (collapsed.has(group.key)) return { ...group, links: [], total }
+    if (total > preview && !expanded.has(group.key)) {
+      return { ...group, links: group.links.slice(0, preview), total }
+    }
+    return { ...group, total }
+  })
+}
+
+/** The keys of the roles (with a role recorded) that have no primary contact. */
+export function rolesWithoutPrimary(groups: readonly RoleGroup[]): ReadonlySet<string> {
+  return new Set(
+    groups
+      .filter((group) => group.key !== '' && !group.links.some((link) => link.primary))
+      .map((group) => group.key),
+  )
+}
+
 /** The groups as far as `limit` links reach: whole groups, then part of one. */
-export function limitGroups(groups: readonly RoleGroup[], limit: number): ShownRoleGroup[] {
+export function limitGroups(
+  groups: readonly (RoleGroup & { total?: number })[],
+  limit: number,
+): ShownRoleGroup[] {
   const shown: ShownRoleGroup[] = []
   let left = limit
   for (const group of groups) {
-    if (left <= 0) break
+    const total = group.total ?? group.links.length
+    // A folded group with nothing to show still shows its heading.
+    if (left <= 0 && group.links.length > 0) break
     const links = group.links.length <= left ? group.links : group.links.slice(0, left)
-    shown.push({ ...group, links, total: group.links.length })
+    shown.push({ ...group, links, total })
     left -= links.length
   }
   return shown

@@ -1,7 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useMemo, useRef, useState } from 'react'
-import { useForm } from 'react-hook-form'
-import type { PropertyContact, PropertyContactUpdate } from '../../../api'
+import { useId, useMemo, useRef, useState } from 'react'
+import { useForm, useWatch } from 'react-hook-form'
+import {
+  chosenRole,
+  roleKey,
+  sameRole,
+  type PropertyContact,
+  type PropertyContactUpdate,
+} from '../../../api'
 import { Modal } from '../../../components/ui/modal'
 import { useConnection } from '../../../lib/connection'
 import { fullName } from '../../../lib/format'
@@ -11,6 +17,7 @@ import {
   toUpdatePatch,
   type EditLinkValues,
 } from '../link-form-schema'
+import { primaryOf, roleGroupLabel } from '../role-groups'
 import { applyServerError } from '../server-errors'
 import { changedMeanwhile } from '../write-conflicts'
 import { ConflictPanel } from './conflict-panel'
@@ -77,6 +84,17 @@ export function EditLinkDialog({
   const [saving, setSaving] = useState(false)
   const submitting = useRef(false)
   const name = fullName(link.contact)
+  const noPrimaryId = useId()
+  const [roleChoice, otherRole, primary] = useWatch({
+    control: form.control,
+    name: ['roleChoice', 'otherRole', 'primary'],
+  })
+  // Unticking (or moving away from) the role's only primary leaves it without one.
+  const losesPrimary =
+    base.primary &&
+    roleKey(base.role) !== '' &&
+    (!primary || !sameRole(chosenRole(roleChoice, otherRole), base.role)) &&
+    primaryOf(roster, base.role, base.contact_id) === undefined
 
   // A change that reached this tab while the form is open (and not our own, in flight).
   const seen = changedMeanwhile(base, roster, saving)
@@ -160,6 +178,11 @@ export function EditLinkDialog({
           </div>
         )}
         <LinkFields form={form} roster={roster} allowNoRole={allowNoRole} />
+        {losesPrimary && (
+          <p id={noPrimaryId} className="field-hint field-warning roster-no-primary-note">
+            {roleGroupLabel(base.role)} will have no primary contact.
+          </p>
+        )}
         <div className="modal-actions">
           <button type="button" className="button" onClick={onClose} disabled={saving}>
             Cancel
@@ -167,6 +190,7 @@ export function EditLinkDialog({
           <button
             type="submit"
             className="button button-primary"
+            aria-describedby={losesPrimary ? noPrimaryId : undefined}
             disabled={saving || shown !== null}
           >
             {saving ? 'Saving…' : 'Save changes'}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState, type RefObject } from 'react'
 import { roleKey } from '../../../api'
 import { useDebouncedValue } from '../../../lib/use-debounced-value'
 import { hasFilters, NO_FILTERS, type RosterFilters as Filters } from '../filters'
@@ -11,10 +11,19 @@ interface RosterFiltersProps {
   total: number
   matching: number
   onChange: (filters: Filters) => void
+  /** The name filter, for the `/` shortcut. */
+  searchRef?: RefObject<HTMLInputElement | null>
 }
 
 /** The roster's filters, and a line saying what they show, with a way to clear them. */
-export function RosterFilters({ filters, groups, total, matching, onChange }: RosterFiltersProps) {
+export function RosterFilters({
+  filters,
+  groups,
+  total,
+  matching,
+  onChange,
+  searchRef,
+}: RosterFiltersProps) {
   const roleId = useId()
   const searchId = useId()
   const primaryId = useId()
@@ -97,6 +106,7 @@ export function RosterFilters({ filters, groups, total, matching, onChange }: Ro
             Find by name
           </label>
           <input
+            ref={searchRef}
             id={searchId}
             type="search"
             className="input"

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react'
+import { useCallback, useId, useMemo, useRef, useState } from 'react'
 import { Link } from 'wouter'
 import { LoadError } from '../../../components/ui/load-error'
 import { RateLimitNotice } from '../../../components/ui/rate-limit-notice'
@@ -7,13 +7,15 @@ import { useProgressiveLimit } from '../../../lib/use-progressive-limit'
 import { usePropertyContacts } from '../api/use-property-contacts'
 import { useRosterUpdates } from '../api/use-roster-updates'
 import type { RosterFilters as Filters } from '../filters'
-import { groupByRole, limitGroups } from '../role-groups'
+import { foldGroups, groupByRole, limitGroups, rolesWithoutPrimary } from '../role-groups'
+import { useRosterShortcuts, useShortcutsEnabled } from '../use-roster-shortcuts'
 import { RoleGroupList } from './role-group-list'
 import { preloadLinkDialog, RosterDialogs, usePreloadRosterWrites } from './roster-dialogs'
 import { RosterDialogsProvider, useRosterDialogs } from './roster-dialogs-provider'
 import { RosterFilters } from './roster-filters'
 import { RosterFreshness } from './roster-freshness'
 import { RosterSkeleton } from './roster-skeleton'
+import { ShortcutsHelpDialog } from './shortcuts-help-dialog'
 import { useRosterFocus } from './use-roster-focus'
 import { paths } from '../../../config/paths'
 
@@ -21,6 +23,9 @@ interface RosterSectionProps {
   propertyId: number
   filters: Filters
   onFiltersChange: (filters: Filters) => void
+  /** Collapsed role groups, by roleKey (kept in the URL). */
+  folded: ReadonlySet<string>
+  onFoldedChange: (folded: ReadonlySet<string>) => void
 }
 
 function refusedNotice(refused: ReadonlySet<RefusableOperation>): string {
@@ -39,7 +44,15 @@ export function RosterSection(props: RosterSectionProps) {
   )
 }
 
-function Roster({ propertyId, filters, onFiltersChange }: RosterSectionProps) {
+const NOTHING: ReadonlySet<string> = new Set()
+
+function Roster({
+  propertyId,
+  filters,
+  onFiltersChange,
+  folded,
+  onFoldedChange,
+}: RosterSectionProps) {
   const roster = usePropertyContacts(propertyId, filters)
   const updates = useRosterUpdates(propertyId)
   const { openLink } = useRosterDialogs()
@@ -52,13 +65,51 @@ function Roster({ propertyId, filters, onFiltersChange }: RosterSectionProps) {
     () => (visible === allLinks ? groups : groupByRole(visible ?? [])),
     [visible, allLinks, groups],
   )
+  // Long groups shown in full ("Show all"); a new property or filter starts again.
+  const filterKey = `${propertyId}|${filters.role}|${String(filters.primaryOnly)}|${filters.search}`
+  const [expanded, setExpanded] = useState({ key: filterKey, groups: NOTHING })
+  const expandedGroups = expanded.key === filterKey ? expanded.groups : NOTHING
+  const foldedGroups = useMemo(
+    () => foldGroups(visibleGroups, folded, expandedGroups),
+    [visibleGroups, folded, expandedGroups],
+  )
+  const foldedCount = foldedGroups.reduce((sum, group) => sum + group.links.length, 0)
   // A long roster renders in steps (the first screen at once), so that neither the
   // first paint nor a filter change waits for a thousand entries.
-  const shown = useProgressiveLimit(
-    visible?.length ?? 0,
-    `${propertyId}|${filters.role}|${String(filters.primaryOnly)}|${filters.search}`,
+  const shown = useProgressiveLimit(foldedCount, filterKey)
+  const shownGroups = useMemo(() => limitGroups(foldedGroups, shown), [foldedGroups, shown])
+  const withoutPrimary = useMemo(() => rolesWithoutPrimary(groups), [groups])
+  const toggleFold = useCallback(
+    (key: string) => {
+      const next = new Set(folded)
+      if (!next.delete(key)) next.add(key)
+      onFoldedChange(next)
+    },
+    [folded, onFoldedChange],
   )
-  const shownGroups = useMemo(() => limitGroups(visibleGroups, shown), [visibleGroups, shown])
+  const showAll = useCallback(
+    (key: string) => {
+      setExpanded({ key: filterKey, groups: new Set([...expandedGroups, key]) })
+    },
+    [filterKey, expandedGroups],
+  )
+
+  // Linking checks the roster (who is primary now): not possible until it has loaded.
+  const linkBlocked = roster.isLoadingError
+  const linkReasonId = useId()
+  const searchRef = useRef<HTMLInputElement>(null)
+  const [helpOpen, setHelpOpen] = useState(false)
+  const [shortcutsOn, setShortcutsOn] = useShortcutsEnabled()
+  useRosterShortcuts(
+    {
+      onFind: () => searchRef.current?.focus(),
+      onLink: linkBlocked ? undefined : openLink,
+      onHelp: () => {
+        setHelpOpen(true)
+      },
+    },
+    shortcutsOn,
+  )
   const headingRef = useRef<HTMLHeadingElement>(null)
   const focus = useRosterFocus(headingRef, shownGroups)
   // Operations this server refused with 405: no longer offered.
@@ -67,6 +118,8 @@ function Roster({ propertyId, filters, onFiltersChange }: RosterSectionProps) {
 
   const total = allLinks?.length ?? 0
   const visibleCount = visible?.length ?? 0
+  // Filled in step by step: busy until every entry the folds let through is there.
+  const filling = shown < foldedCount
 
   return (
     <section className="roster" aria-labelledby="roster-heading">
@@ -76,19 +129,37 @@ function Roster({ propertyId, filters, onFiltersChange }: RosterSectionProps) {
           {roster.data && <span className="heading-count"> ({total})</span>}
         </h2>
         <div className="roster-actions">
+          <button
+            type="button"
+            className="button"
+            aria-keyshortcuts="?"
+            onClick={() => {
+              setHelpOpen(true)
+            }}
+          >
+            Keyboard shortcuts
+          </button>
           <Link href={paths.propertySetup.href(propertyId)} className="button">
             Set up transaction
           </Link>
           <button
             type="button"
             className="button button-primary"
+            aria-disabled={linkBlocked || undefined}
+            aria-describedby={linkBlocked ? linkReasonId : undefined}
+            aria-keyshortcuts={linkBlocked ? undefined : 'l'}
             onPointerEnter={preloadLinkDialog}
             onFocus={preloadLinkDialog}
-            onClick={openLink}
+            onClick={linkBlocked ? undefined : openLink}
           >
             Link contact
           </button>
         </div>
+        {linkBlocked && (
+          <p id={linkReasonId} className="field-hint roster-link-blocked">
+            Load the roster first: linking checks who is on the deal.
+          </p>
+        )}
       </div>
 
       <RosterFreshness
@@ -128,6 +199,7 @@ function Roster({ propertyId, filters, onFiltersChange }: RosterSectionProps) {
             total={total}
             matching={visibleCount}
             onChange={onFiltersChange}
+            searchRef={searchRef}
           />
           {visibleCount === 0 ? (
             <div className="empty-state">
@@ -136,15 +208,30 @@ function Roster({ propertyId, filters, onFiltersChange }: RosterSectionProps) {
           ) : (
             <RoleGroupList
               groups={shownGroups}
-              busy={roster.isFetching || shown < visibleCount}
+              busy={roster.isFetching || filling}
               canEdit={!refused.has('update')}
               canUnlink={!refused.has('delete')}
               registerEditButton={focus.registerEditButton}
+              folded={folded}
+              onToggleFold={toggleFold}
+              expanded={expandedGroups}
+              onShowAll={showAll}
+              withoutPrimary={withoutPrimary}
             />
           )}
         </>
       )}
 
+      {helpOpen && (
+        <ShortcutsHelpDialog
+          open
+          onClose={() => {
+            setHelpOpen(false)
+          }}
+          enabled={shortcutsOn}
+          onEnabledChange={setShortcutsOn}
+        />
+      )}
       <RosterDialogs propertyId={propertyId} roster={allLinks ?? []} focus={focus} />
     </section>
   )

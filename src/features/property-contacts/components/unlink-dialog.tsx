@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react'
-import type { PropertyContact } from '../../../api'
+import { roleKey, type PropertyContact } from '../../../api'
 import { Modal } from '../../../components/ui/modal'
 import { fullName } from '../../../lib/format'
+import { primaryOf, roleGroupLabel } from '../role-groups'
 import { changedMeanwhile } from '../write-conflicts'
 import { ConflictPanel } from './conflict-panel'
 import type { WriteOutcome } from './use-roster-actions'
@@ -28,6 +29,11 @@ export function UnlinkDialog({ link, roster, onClose, onConfirm }: UnlinkDialogP
   const name = fullName(link.contact)
   const role = base.role ? ` as ${base.role}` : ''
 
+  // Unlinking a role's only primary leaves the role without one: said before confirming.
+  const losesPrimary =
+    base.primary &&
+    roleKey(base.role) !== '' &&
+    primaryOf(roster, base.role, base.contact_id) === undefined
   const seen = changedMeanwhile(base, roster, busy)
   const shown = conflict ?? seen
 
@@ -55,7 +61,19 @@ export function UnlinkDialog({ link, roster, onClose, onConfirm }: UnlinkDialogP
       }}
       size="small"
       title={`Unlink ${name}?`}
-      description={`${name} will be removed from this deal${role}${base.primary ? ' (primary contact)' : ''}. The contact itself is kept, and you can undo right after.`}
+      description={
+        <>
+          {`${name} will be removed from this deal${role}${base.primary ? ' (primary contact)' : ''}. The contact itself is kept, and you can undo right after.`}
+          {losesPrimary && (
+            <>
+              {' '}
+              <strong className="roster-no-primary-note">
+                {roleGroupLabel(base.role)} will have no primary contact.
+              </strong>
+            </>
+          )}
+        </>
+      }
     >
       {shown && (
         <ConflictPanel
