@@ -1,5 +1,6 @@
 // Replacing a primary in one action, and conflict messages in names (issue 14, items 2, 7).
 import { screen, waitFor, within } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
 import { afterEach, describe, expect, it } from 'vitest'
 import { db } from '../../../src/mocks/db'
 import { server } from '../../../src/mocks/node'
@@ -121,5 +122,33 @@ describe('linking someone linked meanwhile', () => {
       )
     })
     expect(contact).not.toHaveAccessibleDescription(/Contact 7|property 1/)
+  })
+})
+
+describe('an Undo the server refuses', () => {
+  it('says why, and offers no Try again that would be refused the same way', async () => {
+    const { user } = renderApp('/properties/1')
+    await user.click(await screen.findByRole('button', { name: 'Unlink Nancy Thompson' }))
+    const dialog = within(await screen.findByRole('dialog', { name: 'Unlink Nancy Thompson?' }))
+    await user.click(dialog.getByRole('button', { name: 'Unlink' }))
+    const undone = await statusSaying('Unlinked Nancy Thompson (Seller).')
+    server.use(
+      http.post(
+        '*/api/v1/properties/:propertyId/contacts',
+        () =>
+          HttpResponse.json(
+            { message: 'Sellers are locked on this deal.', errors: {} },
+            { status: 400 },
+          ),
+        { once: true },
+      ),
+    )
+    const status = undone.closest('.status-message')
+    if (!(status instanceof HTMLElement)) throw new Error('No status message')
+    await user.click(within(status).getByRole('button', { name: 'Undo' }))
+    const alert = await screen.findByText(/Could not link Nancy Thompson \(Seller\) again\./)
+    expect(alert).toHaveTextContent('Sellers are locked on this deal.')
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument()
+    expect(db.links.find(1, 242)).toBeUndefined()
   })
 })

@@ -3,6 +3,7 @@ import {
   MethodNotAllowedError,
   NotFoundError,
   PreconditionFailedError,
+  RateLimitError,
   WrongLinkError,
   writeOutcomeUnknown,
   type Contact,
@@ -322,10 +323,14 @@ export function useRosterActions(propertyId: number, focus: RosterFocus) {
           return
         }
         if (!writeOutcomeUnknown(error)) {
+          // Only a "wait and retry" can go differently the next time: a refusal would
+          // be refused again, so it is said, with no Try again.
           announce({
             text: `Could not link ${describe(gone)} again. ${errorMessage(error)}`,
             tone: 'error',
-            action: { label: 'Try again', onAction: () => undoUnlink(gone) },
+            ...(error instanceof RateLimitError && {
+              action: { label: 'Try again', onAction: () => undoUnlink(gone) },
+            }),
           })
           return
         }
