@@ -32,6 +32,7 @@ type Announce = (message: StatusMessageInput) => void
 
 const StatusContext = createContext<Announce | null>(null)
 const FocusActionContext = createContext<(() => boolean) | null>(null)
+const ClearErrorContext = createContext<() => void>(() => undefined)
 
 /** Announces a status message; what it says is read out and stays until dismissed. */
 export function useAnnounce(): Announce {
@@ -50,12 +51,25 @@ export function useFocusStatusAction(): () => boolean {
   return focusAction
 }
 
+/**
+ * Clears the error message showing, if any: for a dialog that opens for other work,
+ * so an old error does not stay up beside it (a dialog shows its own errors).
+ */
+export function useClearStaleError(): () => void {
+  return use(ClearErrorContext)
+}
+
 const AUTO_DISMISS_MS = 8000
+/** A message with an action (Undo) stays longer, and never while focus or the pointer is in it. */
+export const ACTION_DISMISS_MS = 20_000
 
 /**
  * One place for status messages. Both live regions exist from the first render,
  * so screen readers announce a message when it is added. A message with an action
- * (Undo, Try again) stays until dismissed or replaced: no timer races the user.
+ * (Undo, Try again) stays 20 s, and the clock stops while focus or the pointer is in
+ * it (WCAG 2.2.1: the user can extend it); it starts again, in full, once they leave.
+ * While a message shows, the page reserves its height at the bottom
+ * (--status-reserve), so it covers nothing once the page is scrolled to its end.
  */
 export function StatusProvider({ children }: { children: ReactNode }) {
   const [message, setMessage] = useState<StatusMessage | null>(null)
@@ -63,6 +77,8 @@ export function StatusProvider({ children }: { children: ReactNode }) {
   const actionRef = useRef<HTMLButtonElement>(null)
   const regionRef = useRef<HTMLDivElement>(null)
   const restoreFocusIfLost = useFocusReturn(regionRef)
+  const held = useHeld(regionRef)
+  useReservedSpace(regionRef, message?.id ?? null)
 
   const announce = useCallback<Announce>((input) => {
     setMessage({ ...input, id: nextId.current++ })
@@ -70,6 +86,10 @@ export function StatusProvider({ children }: { children: ReactNode }) {
 
   const dismiss = useCallback(() => {
     setMessage(null)
+  }, [])
+
+  const clearError = useCallback(() => {
+    setMessage((current) => (current?.tone === 'error' ? null : current))
   }, [])
 
   const focusAction = useCallback(() => {
@@ -85,12 +105,16 @@ export function StatusProvider({ children }: { children: ReactNode }) {
     restoreFocusIfLost()
     if (!message) return
     if (message.focusAction) actionRef.current?.focus()
-    if (message.action) return
-    const timer = setTimeout(dismiss, AUTO_DISMISS_MS)
+  }, [message, restoreFocusIfLost])
+
+  const hasAction = !!message?.action
+  useEffect(() => {
+    if (!message || held) return
+    const timer = setTimeout(dismiss, hasAction ? ACTION_DISMISS_MS : AUTO_DISMISS_MS)
     return () => {
       clearTimeout(timer)
     }
-  }, [message, dismiss, restoreFocusIfLost])
+  }, [message, hasAction, held, dismiss])
 
   const content = message && (
     <div className={`status-message status-${message.tone ?? 'info'}`} key={message.id}>
@@ -124,7 +148,9 @@ export function StatusProvider({ children }: { children: ReactNode }) {
   const isError = message?.tone === 'error'
   return (
     <StatusContext value={value}>
-      <FocusActionContext value={focusAction}>{children}</FocusActionContext>
+      <FocusActionContext value={focusAction}>
+        <ClearErrorContext value={clearError}>{children}</ClearErrorContext>
+      </FocusActionContext>
       <div className="status-region" ref={regionRef}>
         <div role="status" aria-live="polite" aria-atomic="true">
           {!isError && content}
@@ -135,6 +161,70 @@ export function StatusProvider({ children }: { children: ReactNode }) {
       </div>
     </StatusContext>
   )
+}
+
+/** Whether focus or the pointer is inside the region: its message's clock stops. */
+function useHeld(regionRef: RefObject<HTMLElement | null>): boolean {
+  const [focused, setFocused] = useState(false)
+  const [pointed, setPointed] = useState(false)
+  useEffect(() => {
+    const region = regionRef.current
+    if (!region) return
+    const onFocusIn = () => {
+      setFocused(true)
+    }
+    const onFocusOut = (event: FocusEvent) => {
+      const to = event.relatedTarget
+      if (!(to instanceof Node) || !region.contains(to)) setFocused(false)
+    }
+    const onEnter = () => {
+      setPointed(true)
+    }
+    const onLeave = () => {
+      setPointed(false)
+    }
+    region.addEventListener('focusin', onFocusIn)
+    region.addEventListener('focusout', onFocusOut)
+    region.addEventListener('pointerenter', onEnter)
+    region.addEventListener('pointerleave', onLeave)
+    return () => {
+      region.removeEventListener('focusin', onFocusIn)
+      region.removeEventListener('focusout', onFocusOut)
+      region.removeEventListener('pointerenter', onEnter)
+      region.removeEventListener('pointerleave', onLeave)
+    }
+  }, [regionRef])
+  return focused || pointed
+}
+
+/**
+ * While a message shows, `--status-reserve` on the root holds the space from the
+ * message's top to the bottom of the viewport (its height and its margin), for the
+ * page to reserve at its end; 0 when there is none.
+ */
+function useReservedSpace(regionRef: RefObject<HTMLElement | null>, messageId: number | null) {
+  useEffect(() => {
+    const root = document.documentElement
+    const region = regionRef.current
+    if (messageId === null || !region) {
+      root.style.removeProperty('--status-reserve')
+      return
+    }
+    const measure = () => {
+      const { top, height } = region.getBoundingClientRect()
+      const reserve = height > 0 ? Math.max(0, Math.ceil(window.innerHeight - top)) : 0
+      root.style.setProperty('--status-reserve', `${reserve}px`)
+    }
+    measure()
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(measure) : null
+    observer?.observe(region)
+    window.addEventListener('resize', measure)
+    return () => {
+      observer?.disconnect()
+      window.removeEventListener('resize', measure)
+      root.style.removeProperty('--status-reserve')
+    }
+  }, [regionRef, messageId])
 }
 
 function focusIsLost(): boolean {

@@ -257,7 +257,9 @@ describe('linking a contact', () => {
     await waitFor(() => {
       expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
     })
-    expect(await screen.findByRole('status')).toHaveTextContent('Linked Jordan Smith (Buyer).')
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'Linked Jordan Smith as primary Buyer; Tariq Weber is no longer primary.',
+    )
     const buyers = within(roleGroup(/^Buyers/))
     await waitFor(() => {
       expect(buyers.getAllByRole('listitem')[0]).toHaveTextContent(/Jordan Smith\s*Primary/)
@@ -317,7 +319,11 @@ describe('linking a contact', () => {
     await user.click(dialog.getByRole('button', { name: 'Link contact' }))
     const contact = dialog.getByRole('combobox', { name: 'Contact' })
     await waitFor(() => {
-      expect(contact).toHaveAccessibleDescription(/already linked to property 1 as Lender/)
+      expect(contact).toHaveAccessibleDescription(
+        expect.stringContaining(
+          'Rosa Smith was linked to this deal meanwhile, as Lender; the roster is refreshed.',
+        ),
+      )
     })
     expect(screen.getByRole('dialog', { name: 'Link a contact' })).toBeVisible()
     // The 409 says our copy is out of date: the roster is read again and shows her.

@@ -14,7 +14,9 @@ import { fullName } from '../../../lib/format'
 import { applyServerError } from '../server-errors'
 import { ContactCombobox } from '../../../components/contact-combobox'
 import { LinkFields } from './link-fields'
-import type { LinkOutcome } from './use-roster-actions'
+import { chosenRole } from '../../../api'
+import { primaryOf } from '../role-groups'
+import type { LinkOutcome, Replacing } from './use-roster-actions'
 
 interface LinkContactDialogProps {
   roster: readonly PropertyContact[]
@@ -22,12 +24,33 @@ interface LinkContactDialogProps {
   pending: boolean
   onClose: () => void
   /** Links the contact (and says so); the dialog shows what went wrong otherwise. */
-  onSubmit: (payload: PropertyContactCreate, chosen: Contact | null) => Promise<LinkOutcome>
+  onSubmit: (
+    payload: PropertyContactCreate,
+    chosen: Contact | null,
+    /** The primary this link demotes, as the user saw them, and whether to remove them. */
+    replacing: Replacing | null,
+  ) => Promise<LinkOutcome>
+}
+
+/**
+ * What a 409 means, in names: from the roster as read after it (the one this dialog
+ * was opened with did not have them, or the combobox would not have offered them).
+ */
+function linkedMeanwhile(
+  existing: PropertyContact | null | undefined,
+  selected: Contact | null,
+): string | undefined {
+  const who = existing ? fullName(existing.contact) : selected && fullName(selected)
+  if (!who) return undefined
+  if (!existing) return `${who} was linked to this deal meanwhile; nothing was changed.`
+  const as = existing.role ? `, as ${existing.role}` : ''
+  return `${who} was linked to this deal meanwhile${as}; the roster is refreshed.`
 }
 
 export function LinkContactDialog({ roster, pending, onClose, onSubmit }: LinkContactDialogProps) {
   const [selected, setSelected] = useState<Contact | null>(null)
   const [formError, setFormError] = useState<string | null>(null)
+  const [removeDemoted, setRemoveDemoted] = useState(false)
   const submitting = useRef(false)
   const form = useForm<LinkFormValues>({
     resolver: zodResolver(LinkFormSchema),
@@ -40,18 +63,24 @@ export function LinkContactDialog({ roster, pending, onClose, onSubmit }: LinkCo
     submitting.current = true
     setFormError(null)
     try {
-      const outcome = await onSubmit(toCreatePayload(values), selected)
+      const demoted = values.primary
+        ? primaryOf(
+            roster,
+            chosenRole(values.roleChoice, values.otherRole),
+            values.contact_id ?? undefined,
+          )
+        : undefined
+      const replacing = demoted ? { current: demoted, remove: removeDemoted } : null
+      const outcome = await onSubmit(toCreatePayload(values), selected, replacing)
       if (outcome.kind === 'unconfirmed') {
         // The form stays, with what was typed, for linking again against the fresh roster.
         const refreshed = outcome.rosterRefreshed
         const missing = refreshed && selected ? ` ${fullName(selected)} is not on it yet.` : ''
         setFormError(`${unconfirmedWriteMessage('this link', refreshed)}${missing}`)
       } else if (outcome.kind === 'refused') {
-        const message = applyServerError(outcome.error, form, () => {
-          const existing = roster.find((entry) => entry.contact_id === values.contact_id)
-          if (!existing || !selected) return undefined
-          return `${fullName(selected)} is already on this deal${existing.role ? ` as ${existing.role}` : ''}.`
-        })
+        const message = applyServerError(outcome.error, form, () =>
+          linkedMeanwhile(outcome.existing, selected),
+        )
         if (message) setFormError(`Could not link the contact. ${message} Nothing was saved.`)
       }
     } finally {
@@ -93,7 +122,12 @@ export function LinkContactDialog({ roster, pending, onClose, onSubmit }: LinkCo
             />
           )}
         />
-        <LinkFields form={form} roster={roster} allowNoRole={false} />
+        <LinkFields
+          form={form}
+          roster={roster}
+          allowNoRole={false}
+          removeDemoted={{ checked: removeDemoted, onChange: setRemoveDemoted }}
+        />
         <div className="modal-actions">
           <button type="button" className="button" onClick={onClose} disabled={busy}>
             Cancel

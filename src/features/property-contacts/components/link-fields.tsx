@@ -18,12 +18,17 @@ interface LinkFieldsProps {
   roster: readonly PropertyContact[]
   /** "No role" is offered only when editing a link that has none. */
   allowNoRole: boolean
+  /**
+   * Offered when the link will demote a primary: the choice to take them off the deal
+   * too, in the same action (the link form only).
+   */
+  removeDemoted?: { checked: boolean; onChange: (checked: boolean) => void }
 }
 
 const count = new Intl.NumberFormat('en-US')
 
 /** Role, primary, start date and notes: the fields shared by the link and edit forms. */
-export function LinkFields({ form, roster, allowNoRole }: LinkFieldsProps) {
+export function LinkFields({ form, roster, allowNoRole, removeDemoted }: LinkFieldsProps) {
   const id = useId()
   const { register, control, formState } = form
   const { errors } = formState
@@ -40,6 +45,7 @@ export function LinkFields({ form, roster, allowNoRole }: LinkFieldsProps) {
     primary: `${id}-primary`,
     startDate: `${id}-start`,
     notes: `${id}-notes`,
+    remove: `${id}-remove`,
   }
 
   return (
@@ -83,6 +89,21 @@ export function LinkFields({ form, roster, allowNoRole }: LinkFieldsProps) {
           </p>
         )}
         <FieldError id={`${ids.primary}-error`} error={errors.primary} />
+        {removeDemoted && currentPrimary && primary && (
+          <div className="field-checkbox">
+            <input
+              id={ids.remove}
+              type="checkbox"
+              checked={removeDemoted.checked}
+              onChange={(event) => {
+                removeDemoted.onChange(event.target.checked)
+              }}
+            />
+            <label htmlFor={ids.remove}>
+              and remove {fullName(currentPrimary.contact)} from this deal
+            </label>
+          </div>
+        )}
       </div>
 
       <div className="field">

@@ -1,5 +1,6 @@
 import { createContext, use, useMemo, useState, type ReactNode } from 'react'
 import type { PropertyContact } from '../../../api'
+import { useClearStaleError } from '../../../components/ui/status-region'
 import type { EditLinkValues } from '../link-form-schema'
 
 /** Which of the roster's dialogs is open, and for which link. */
@@ -23,22 +24,27 @@ const OpenDialogContext = createContext<RosterDialog | null>(null)
 
 export function RosterDialogsProvider({ children }: { children: ReactNode }) {
   const [dialog, setDialog] = useState<RosterDialog | null>(null)
+  // A dialog shows its own errors: an old one in the status message goes as it opens.
+  const clearStaleError = useClearStaleError()
   const openers = useMemo<RosterDialogOpeners>(
     () => ({
       openLink: () => {
+        clearStaleError()
         setDialog({ kind: 'link' })
       },
       openEdit: (link, draft) => {
+        clearStaleError()
         setDialog({ kind: 'edit', link, draft })
       },
       openUnlink: (link) => {
+        clearStaleError()
         setDialog({ kind: 'unlink', link })
       },
       close: () => {
         setDialog(null)
       },
     }),
-    [],
+    [clearStaleError],
   )
   return (
     <OpenersContext value={openers}>

@@ -55,8 +55,8 @@ export function RosterWrites({ propertyId, roster, focus }: RosterWritesProps) {
           roster={roster}
           pending={actions.linking}
           onClose={close}
-          onSubmit={async (payload, chosen) => {
-            const outcome = await actions.linkContact(payload, chosen)
+          onSubmit={async (payload, chosen, replacing) => {
+            const outcome = await actions.linkContact(payload, chosen, replacing)
             if (outcome.kind === 'linked') close()
             return outcome
           }}

@@ -3,6 +3,7 @@ import {
   MethodNotAllowedError,
   NotFoundError,
   PreconditionFailedError,
+  RateLimitError,
   WrongLinkError,
   writeOutcomeUnknown,
   type Contact,
@@ -29,10 +30,22 @@ export type LinkOutcome =
   | { kind: 'linked' }
   /** No answer, and the refreshed roster does not show the contact (or could not be read). */
   | { kind: 'unconfirmed'; rosterRefreshed: boolean }
-  /** The server said no: the dialog shows its reasons on the fields. */
-  | { kind: 'refused'; error: unknown }
+  /**
+   * The server said no: the dialog shows its reasons on the fields. `existing`: on a
+   * 409, the contact's entry as the roster read after it shows it (null if it could not).
+   */
+  | { kind: 'refused'; error: unknown; existing?: PropertyContact | null }
   /** Not sent: no connection. */
   | { kind: 'not-sent'; message: string }
+
+/**
+ * Linking as primary demotes `current`, the primary the user saw in the dialog;
+ * `remove`: the user chose to take them off the deal too (one action, one Undo).
+ */
+export interface Replacing {
+  current: PropertyContact
+  remove: boolean
+}
 
 /**
  * How an edit or an unlink ended, for its dialog, which stays open (with what the user
@@ -119,9 +132,126 @@ export function useRosterActions(propertyId: number, focus: RosterFocus) {
     message: `Nothing was changed: the server answered for another link than ${what}'s, so Roster did not write to it. ${error.message}`,
   })
 
+  /** Whether `now` is still the entry the user saw, but for the primary flag the link took. */
+  const sameButPrimary = (now: PropertyContact, seen: PropertyContact) =>
+    now.role === seen.role && now.start_date === seen.start_date && now.notes === seen.notes
+
+  /**
+   * After linking someone as primary over `replacing.current`: says what happened to
+   * them (demoted, or removed if the user chose so and nobody changed them meanwhile),
+   * with one Undo for both.
+   */
+  const afterReplacing = async (contactId: number, name: string, replacing: Replacing) => {
+    const seen = replacing.current
+    const them = fullName(seen.contact)
+    const linked = `Linked ${name} as primary ${seen.role ?? ''}`.trimEnd()
+    const say = (text: string, removed: boolean, tone: 'success' | 'info' = 'success') => {
+      announce({
+        text,
+        tone,
+        action: {
+          label: 'Undo',
+          onAction: () => {
+            undoReplacing(contactId, name, seen, removed)
+          },
+        },
+      })
+    }
+    // The link was read back with the roster: it shows them as the server has them now.
+    const now = onRosterNow(seen.contact_id)
+    if (!replacing.remove) {
+      say(`${linked}; ${them} is no longer primary.`, false)
+      return
+    }
+    if (!now) {
+      say(`${linked}; ${them} was removed from this deal meanwhile.`, false, 'info')
+      return
+    }
+    const changed = `${linked}. ${them} was not removed: their entry was changed meanwhile, and they are no longer primary.`
+    if (!sameButPrimary(now, seen)) {
+      say(changed, false, 'info')
+      return
+    }
+    try {
+      // With the version check: a change made meanwhile is never removed unseen.
+      await unlink.mutateAsync(now)
+      say(`${linked}; ${them} was removed from this deal.`, true)
+    } catch (error) {
+      if (error instanceof PreconditionFailedError) {
+        say(changed, false, 'info')
+      } else if (error instanceof NotFoundError) {
+        say(`${linked}; ${them} was removed from this deal meanwhile.`, false, 'info')
+      } else {
+        say(
+          `${linked}, but ${them} could not be removed: ${errorMessage(error)} They are no longer primary.`,
+          false,
+          'info',
+        )
+      }
+    }
+  }
+
+  /** Undo of a replacement: the new link goes, and the one it replaced is as it was. */
+  const undoReplacing = (
+    contactId: number,
+    name: string,
+    seen: PropertyContact,
+    removed: boolean,
+  ) => {
+    focus.focusHeading()
+    const them = fullName(seen.contact)
+    const offline = notSent()
+    if (offline) {
+      announce({ text: `Could not undo. ${offline.message}`, tone: 'error' })
+      return
+    }
+    /** Whether they are back as they were. */
+    const run = async (): Promise<boolean> => {
+      const added = onRosterNow(contactId)
+      if (added) await unlink.mutateAsync(added)
+      const now = onRosterNow(seen.contact_id)
+      if (removed) {
+        if (now) return false
+        await relink.mutateAsync({
+          contact_id: seen.contact_id,
+          role: seen.role,
+          primary: seen.primary,
+          start_date: seen.start_date,
+          notes: seen.notes,
+        })
+        return true
+      }
+      if (!now) return false
+      if (!now.primary) await update.mutateAsync({ base: now, patch: { primary: true } })
+      return true
+    }
+    run()
+      .then((restored) => {
+        announce({
+          text: restored
+            ? `Undone: ${name} is no longer on this deal, and ${them} is the primary ${seen.role ?? ''} again.`
+            : `Undone: ${name} is no longer on this deal.`,
+          tone: 'success',
+        })
+      })
+      .catch((error: unknown) => {
+        const meanwhile =
+          error instanceof PreconditionFailedError ||
+          error instanceof NotFoundError ||
+          error instanceof ConflictError
+        announce({
+          text: meanwhile
+            ? `Could not undo everything: the roster was changed meanwhile. The roster is refreshed; check ${name} and ${them}.`
+            : `Could not undo everything. ${errorMessage(error)} Check ${name} and ${them} on the roster.`,
+          tone: 'error',
+        })
+      })
+  }
+
   const linkContact = async (
     payload: PropertyContactCreate,
     chosen: Contact | null,
+    replacing?: Replacing | null,
   ): Promise<LinkOutcome> => {
     const offline = notSent()
     if (offline) return offline
@@ -133,9 +263,18 @@ export function useRosterActions(propertyId: number, focus: RosterFocus) {
         created ??
         onRosterNow(contactId) ??
         (chosen && { contact: chosen, role: payload.role ?? null })
-      if (linked) announce({ text: `Linked ${describe(linked)}.`, tone: 'success' })
+      if (linked && replacing && payload.primary) {
+        await afterReplacing(contactId, fullName(linked.contact), replacing)
+      } else if (linked) {
+        announce({ text: `Linked ${describe(linked)}.`, tone: 'success' })
+      }
       return { kind: 'linked' }
     } catch (error) {
+      if (error instanceof ConflictError) {
+        // Linked meanwhile: the roster was read again before we got here (the hook
+        // settles it first), so it names who holds the link and how.
+        return { kind: 'refused', error, existing: onRosterNow(contactId) ?? null }
+      }
       if (!writeOutcomeUnknown(error)) return { kind: 'refused', error }
       // The POST may have landed. The roster was read again before we got here: if
       // it shows the contact, say so; if not, the form stays, with what was typed,
@@ -184,10 +323,14 @@ export function useRosterActions(propertyId: number, focus: RosterFocus) {
           return
         }
         if (!writeOutcomeUnknown(error)) {
+          // Only a "wait and retry" can go differently the next time: a refusal would
+          // be refused again, so it is said, with no Try again.
           announce({
             text: `Could not link ${describe(gone)} again. ${errorMessage(error)}`,
             tone: 'error',
-            action: { label: 'Try again', onAction: () => undoUnlink(gone) },
+            ...(error instanceof RateLimitError && {
+              action: { label: 'Try again', onAction: () => undoUnlink(gone) },
+            }),
           })
           return
         }
