@@ -155,7 +155,9 @@ test('links a contact as primary Buyer using only the keyboard', async ({ page }
 
   await expect(dialogNamed(page, 'Link a contact')).toHaveCount(0)
   await expect(linkButton).toBeFocused()
-  await expect(statusMessage(page, 'Linked Jordan Smith (Buyer).')).toBeVisible()
+  await expect(
+    statusMessage(page, 'Linked Jordan Smith as primary Buyer; Tariq Weber is no longer primary.'),
+  ).toBeVisible()
   await expect(page.getByRole('heading', { name: 'Contacts on this deal (11)' })).toBeVisible()
   await expect(roleGroup(page, 'Buyers')).toHaveAccessibleName('Buyers (3)')
   const first = entriesOf(buyers).first()
