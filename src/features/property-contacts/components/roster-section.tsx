@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useId, useMemo, useRef, useState } from 'react'
 import { Link } from 'wouter'
 import { LoadError } from '../../../components/ui/load-error'
 import { RateLimitNotice } from '../../../components/ui/rate-limit-notice'
@@ -15,9 +15,13 @@ import { RosterDialogsProvider, useRosterDialogs } from './roster-dialogs-provid
 import { RosterFilters } from './roster-filters'
 import { RosterFreshness } from './roster-freshness'
 import { RosterSkeleton } from './roster-skeleton'
-import { ShortcutsHelpDialog } from './shortcuts-help-dialog'
 import { useRosterFocus } from './use-roster-focus'
 import { paths } from '../../../config/paths'
+
+// The help dialog (Headless UI's dialog) is code the first load does not need.
+const ShortcutsHelpDialog = lazy(() =>
+  import('./shortcuts-help-dialog').then((m) => ({ default: m.ShortcutsHelpDialog })),
+)
 
 interface RosterSectionProps {
   propertyId: number
@@ -223,14 +227,16 @@ function Roster({
       )}
 
       {helpOpen && (
-        <ShortcutsHelpDialog
-          open
-          onClose={() => {
-            setHelpOpen(false)
-          }}
-          enabled={shortcutsOn}
-          onEnabledChange={setShortcutsOn}
-        />
+        <Suspense fallback={null}>
+          <ShortcutsHelpDialog
+            open
+            onClose={() => {
+              setHelpOpen(false)
+            }}
+            enabled={shortcutsOn}
+            onEnabledChange={setShortcutsOn}
+          />
+        </Suspense>
       )}
       <RosterDialogs propertyId={propertyId} roster={allLinks ?? []} focus={focus} />
     </section>
