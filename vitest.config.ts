@@ -7,6 +7,8 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['tests/**/*.test.{ts,tsx}'],
     setupFiles: ['tests/setup.ts'],
+    // Starts PostgreSQL for the database tests' second leg, or says once why not.
+    globalSetup: ['tests/postgres-setup.ts'],
     environmentOptions: { jsdom: { url: 'http://localhost:3000/' } },
     restoreMocks: true,
     testTimeout: 15_000,
