@@ -56,7 +56,7 @@ export function usePrintSheet() {
       setPrinting(false)
     }
     // Emulated print media (and some browsers' print preview) say so only here. Not in jsdom.
-    const media = 'matchMedia' in window ? window.matchMedia('print') : null
+    const media = typeof window.matchMedia === 'function' ? window.matchMedia('print') : null
     const onChange = (event: MediaQueryListEvent) => {
       if (event.matches) start()
       else end()
