@@ -34,7 +34,10 @@ export function ContactSheet({ propertyId, property, groups, shown, total }: Con
       <p className="contact-sheet-title">{property?.title ?? `Property ${propertyId}`}</p>
       <p>
         {address || 'No address on file'}
-        {' · '}Closing {formatCalendarDate(property?.closing_date)}
+        {' · '}
+        {property?.closing_date
+          ? `Closing ${formatCalendarDate(property.closing_date)}`
+          : 'No closing date on file'}
       </p>
       {shown < total && <p>Filtered: {`${shown} of ${total}`} contacts.</p>}
       <table>
