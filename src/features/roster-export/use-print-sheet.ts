@@ -72,14 +72,20 @@ export function usePrintSheet() {
   }, [])
 
   const print = useCallback(() => {
-    loadSheet()
-      .then((Sheet) => {
-        flushSync(() => {
-          setSheet({ Sheet })
-          setPrinting(true)
-        })
-        window.print()
+    const printWith = (Sheet: Sheet) => {
+      flushSync(() => {
+        setSheet({ Sheet })
+        setPrinting(true)
       })
+      window.print()
+    }
+    // Loaded (the usual case): print in the click itself, as browsers like it.
+    if (loaded) {
+      printWith(loaded)
+      return
+    }
+    loadSheet()
+      .then(printWith)
       .catch(() => {
         // The sheet's code did not load (offline): print the page as it is.
         window.print()

@@ -1,6 +1,6 @@
 // "Reach everyone on the deal" (issue 15): email, copy, export and print the contacts
 // shown, from the roster of the whole app (the mock backend's seed: property 1 has 10).
-import { render, screen, waitFor, within } from '@testing-library/react'
+import { act, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { PropertyContact } from '../../../src/api'
@@ -152,6 +152,27 @@ describe('Reach everyone', () => {
     await waitFor(() => {
       expect(screen.queryByRole('table')).not.toBeInTheDocument()
     })
+  })
+})
+
+describe('the browser’s own Print', () => {
+  it('renders the sheet within the beforeprint event, and takes it away after', async () => {
+    const { user } = await openRoster('/properties/1')
+    // Pointing at the action loads the sheet's code (otherwise it loads on idle).
+    await user.hover(screen.getByRole('button', { name: 'Print contact sheet' }))
+    await vi.dynamicImportSettled()
+    act(() => {
+      window.dispatchEvent(new Event('beforeprint'))
+      // Synchronously: the browser lays the page out for print as soon as the event returns.
+      expect(screen.getByRole('table')).toBeInTheDocument()
+    })
+    expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(
+      1 + seedRoster(1).length + within(screen.getByRole('table')).getAllByRole('rowheader').length,
+    )
+    act(() => {
+      window.dispatchEvent(new Event('afterprint'))
+    })
+    expect(screen.queryByRole('table')).not.toBeInTheDocument()
   })
 })
 
