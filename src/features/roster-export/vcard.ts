@@ -39,12 +39,13 @@ export function foldLine(line: string): string {
   return lines.join('\r\n ')
 }
 
-const PHONE_URI = /^\+?[\d\s().-]{7,20}$/
+// A number in international form (RFC 3966's global number) becomes a tel: URI, the type
+// RFC 6350 asks for; a local one ("(208) 555-0147") has no country to put in a URI, so it
+// stays text, as vCard 4.0 allows and phones read.
+const GLOBAL_PHONE = /^\+[\d\s().-]{7,20}$/
 
 function telProperty(phone: string): string {
-  // A phone number that is clearly one becomes a tel: URI, the type RFC 6350 asks for;
-  // anything else stays as the text it is.
-  if (PHONE_URI.test(phone)) return `TEL;VALUE=uri:tel:${phone.replace(/[^\d+]/g, '')}`
+  if (GLOBAL_PHONE.test(phone)) return `TEL;VALUE=uri:tel:${phone.replace(/[^\d+]/g, '')}`
   return `TEL:${escapeText(phone)}`
 }
 

@@ -82,6 +82,8 @@ describe('vcard', () => {
     expect(card).not.toContain('ROLE')
     expect(card).not.toContain('ORG')
     expect(card).toContain('TEL:ask the office\\; ext 4\r\n')
+    // A local number has no country for a tel: URI: it stays text.
+    expect(vcard(row({ phone: '(208) 555-0147' }))).toContain('TEL:(208) 555-0147\r\n')
     expect(card).toContain('NOTE:Role not recorded\r\n')
   })
 
