@@ -63,6 +63,7 @@ export function PropertyPage() {
       )}
       <RosterSection
         propertyId={propertyId}
+        property={property.data}
         filters={filters}
         onFiltersChange={setFilters}
         folded={folded}

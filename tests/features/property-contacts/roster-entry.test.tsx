@@ -4,6 +4,7 @@ import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import type { PropertyContact } from '../../../src/api'
+import { StatusProvider } from '../../../src/components/ui/status-region'
 import { RosterEntry } from '../../../src/features/property-contacts/components/roster-entry'
 
 function linkWith(
@@ -36,16 +37,18 @@ function linkWith(
 function renderEntry(link: PropertyContact) {
   const user = userEvent.setup()
   render(
-    <ul>
-      <RosterEntry
-        link={link}
-        canEdit
-        canUnlink
-        onEdit={() => undefined}
-        onUnlink={() => undefined}
-        registerEditButton={() => () => undefined}
-      />
-    </ul>,
+    <StatusProvider>
+      <ul>
+        <RosterEntry
+          link={link}
+          canEdit
+          canUnlink
+          onEdit={() => undefined}
+          onUnlink={() => undefined}
+          registerEditButton={() => () => undefined}
+        />
+      </ul>
+    </StatusProvider>,
   )
   return user
 }

@@ -2,6 +2,7 @@ import { memo, useCallback, useId, useRef, useState } from 'react'
 import type { PropertyContact } from '../../../api'
 import { formatCalendarDate, fullName } from '../../../lib/format'
 import { useOverflows } from '../../../lib/use-overflow'
+import { CopyContactButton } from '../../roster-export/components/copy-contact-button'
 import { ContactLinks } from './contact-links'
 
 interface RosterEntryProps {
@@ -58,6 +59,7 @@ export const RosterEntry = memo(function RosterEntry({
         )}
       </div>
       <div className="entry-actions">
+        <CopyContactButton link={link} />
         {canEdit && (
           <button
             ref={editButtonRef}

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useId, useMemo, useRef, useState } from 'react'
 import { Link } from 'wouter'
+import type { Property } from '../../../api'
 import { LoadError } from '../../../components/ui/load-error'
 import { RateLimitNotice } from '../../../components/ui/rate-limit-notice'
 import { useRefusedOperations, type RefusableOperation } from '../../../lib/server-capabilities'
@@ -17,6 +18,8 @@ import { RosterFreshness } from './roster-freshness'
 import { RosterSkeleton } from './roster-skeleton'
 import { useRosterFocus } from './use-roster-focus'
 import { paths } from '../../../config/paths'
+import { ReachToolbar } from '../../roster-export/components/reach-toolbar'
+import { usePrintSheet } from '../../roster-export/use-print-sheet'
 
 // The help dialog (Headless UI's dialog) is code the first load does not need.
 const ShortcutsHelpDialog = lazy(() =>
@@ -25,6 +28,8 @@ const ShortcutsHelpDialog = lazy(() =>
 
 interface RosterSectionProps {
   propertyId: number
+  /** The property, once read: the contact sheet's heading and the export's file names. */
+  property?: Property | undefined
   filters: Filters
   onFiltersChange: (filters: Filters) => void
   /** Collapsed role groups, by roleKey (kept in the URL). */
@@ -52,6 +57,7 @@ const NOTHING: ReadonlySet<string> = new Set()
 
 function Roster({
   propertyId,
+  property,
   filters,
   onFiltersChange,
   folded,
@@ -119,6 +125,11 @@ function Roster({
   // Operations this server refused with 405: no longer offered.
   const refused = useRefusedOperations()
   usePreloadRosterWrites()
+
+  // Reaching people (email, copy, export, print) acts on everyone the filters let through.
+  const reachLinks = useMemo(() => visibleGroups.flatMap((group) => group.links), [visibleGroups])
+  const printSheet = usePrintSheet()
+  const PrintSheet = printSheet.Sheet
 
   const total = allLinks?.length ?? 0
   const visibleCount = visible?.length ?? 0
@@ -205,6 +216,24 @@ function Roster({
             onChange={onFiltersChange}
             searchRef={searchRef}
           />
+          {visibleCount > 0 && (
+            <ReachToolbar
+              links={reachLinks}
+              filtered={visibleCount < total}
+              property={{ id: propertyId, title: property?.title }}
+              onPrint={printSheet.print}
+              onPreparePrint={printSheet.prepare}
+            />
+          )}
+          {PrintSheet && (
+            <PrintSheet
+              propertyId={propertyId}
+              property={property}
+              groups={visibleGroups}
+              shown={visibleCount}
+              total={total}
+            />
+          )}
           {visibleCount === 0 ? (
             <div className="empty-state">
               <p>No contacts match these filters.</p>
