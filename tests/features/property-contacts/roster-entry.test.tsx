@@ -43,6 +43,7 @@ function renderEntry(link: PropertyContact) {
         canUnlink
         onEdit={() => undefined}
         onUnlink={() => undefined}
+        onEditContact={() => undefined}
         registerEditButton={() => () => undefined}
       />
     </ul>,
