@@ -2,11 +2,15 @@
 // form in place, the duplicate check before creating, and what a failure keeps.
 import { screen, waitFor, within } from '@testing-library/react'
 import { delay, http, HttpResponse } from 'msw'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { API_BASE } from '../../../src/config/paths'
 import { db } from '../../../src/mocks/db'
 import { server } from '../../../src/mocks/node'
 import { renderApp } from '../../test-utils'
+
+afterEach(() => {
+  server.events.removeAllListeners()
+})
 
 async function openLinkDialog(propertyId = 1) {
   const view = renderApp(`/properties/${propertyId}`)

@@ -2,11 +2,15 @@
 // /contacts/{id} with what changed, shown on every deal the contact is on.
 import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { API_BASE } from '../../../src/config/paths'
 import { db } from '../../../src/mocks/db'
 import { server } from '../../../src/mocks/node'
 import { renderApp } from '../../test-utils'
+
+afterEach(() => {
+  server.events.removeAllListeners()
+})
 
 /** A contact on two deals, both rosters' first link. */
 function contactOnTwoDeals() {

@@ -74,7 +74,7 @@ export function useCheckDuplicates(): (draft: ContactDraft) => Promise<Duplicate
     async (draft) => {
       const results = await Promise.all(
         duplicateSearches(draft).map((search) =>
-          queryClient.fetchQuery({ ...duplicateQueries.candidates(search), retry: false }),
+          queryClient.query({ ...duplicateQueries.candidates(search), retry: false }),
         ),
       )
       return findDuplicates(draft, merge(results))

@@ -89,11 +89,15 @@ export function CreateContactForm({
     [dFirst, dLast, dEmail, dPhone],
   )
   const live = useDuplicateMatches(typed)
+  // The matches a Save found are the news: focus goes to them, so they are read out.
+  useEffect(() => {
+    if (saveCheck && saveCheck.matches.length > 0) matchesHeading.current?.focus()
+  }, [saveCheck])
   const checkedNow = saveCheck?.key === currentKey ? saveCheck : null
   const matches = checkedNow ? checkedNow.matches : live.matches
   const confirming = checkedNow !== null && (checkedNow.matches.length > 0 || !!checkedNow.failed)
 
-  const save = form.handleSubmit(async (values) => {
+  const save = async (values: ContactFormValues) => {
     if (inFlight.current) return
     inFlight.current = true
     setFormError(null)
@@ -119,8 +123,6 @@ export function CreateContactForm({
         }
         if (found.length > 0) {
           setSaveCheck({ key, matches: found, failed: null })
-          // The matches are the news: read out, and where Tab goes next.
-          requestAnimationFrame(() => matchesHeading.current?.focus())
           return
         }
       }
@@ -140,12 +142,12 @@ export function CreateContactForm({
     } finally {
       inFlight.current = false
     }
-  })
+  }
 
   const busy = form.formState.isSubmitting
   const submit = (confirm: boolean) => {
     if (confirm) confirmedKey.current = currentKey
-    void save()
+    void form.handleSubmit(save)()
   }
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -202,29 +204,17 @@ export function CreateContactForm({
         <button type="button" className="button" onClick={onCancel} disabled={busy}>
           Cancel
         </button>
-        {confirming ? (
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={busy}
-            onClick={() => {
-              submit(true)
-            }}
-          >
-            {busy ? 'Creating…' : 'Create anyway'}
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={busy}
-            onClick={() => {
-              submit(false)
-            }}
-          >
-            {busy ? 'Saving…' : 'Save contact'}
-          </button>
-        )}
+        {/* One button whose label changes: focus stays on it when the matches appear. */}
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={busy}
+          onClick={() => {
+            submit(confirming)
+          }}
+        >
+          {confirming ? (busy ? 'Creating…' : 'Create anyway') : busy ? 'Saving…' : 'Save contact'}
+        </button>
       </div>
     </div>
   )

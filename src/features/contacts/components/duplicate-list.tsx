@@ -64,11 +64,12 @@ export function DuplicateList({
                 <button
                   type="button"
                   className="button button-small"
+                  aria-label={`Use this contact: ${name}`}
                   onClick={() => {
                     onUse(contact)
                   }}
                 >
-                  Use this contact<span className="visually-hidden">: {name}</span>
+                  Use this contact
                 </button>
               )}
             </li>
