@@ -167,4 +167,3 @@ describe('contacts', () => {
     expect(await client.contacts.updateContact(88, { company: 'Acme' })).toBeNull()
   })
 })
-
