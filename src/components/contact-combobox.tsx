@@ -149,6 +149,7 @@ export function ContactCombobox({
             }}
           />
         </Suspense>
+        {error && <p className="field-error">{error}</p>}
       </div>
     )
   }
