@@ -119,8 +119,10 @@ test('links a contact as primary Buyer using only the keyboard', async ({ page }
   await page.keyboard.type('smi')
   // The contact list's options (the Role select has options of its own).
   const matches = dialog.getByRole('listbox', { name: 'Matching contacts' }).getByRole('option')
-  await expect(matches).toHaveCount(5)
+  // The five Smiths, then "Create contact" (issue 15).
+  await expect(matches).toHaveCount(6)
   await expect(matches.first()).toContainText('Emily Smith')
+  await expect(matches.last()).toHaveText('Create contact “smi”')
   await page.keyboard.press('ArrowDown')
   await expect(dialog.getByRole('option', { name: /^Jordan Smith/ })).toHaveAttribute(
     'data-focus',

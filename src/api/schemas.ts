@@ -306,14 +306,34 @@ const NameSchema = z
     z.maxLength(100, { error: 'Must be at most 100 characters' }),
   )
 
-export const ContactCreateSchema = z.object({
+/** A contact's own fields: create requires the names, an update any subset of them. */
+const contactFields = {
   first_name: NameSchema,
   last_name: NameSchema,
   email: z.optional(z.nullable(z.email({ error: 'Enter a valid email address' }))),
-  phone: z.optional(z.nullable(z.string().check(z.maxLength(40)))),
-  company: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
-})
+  phone: z.optional(
+    z.nullable(z.string().check(z.maxLength(40, { error: 'Must be at most 40 characters' }))),
+  ),
+  company: z.optional(
+    z.nullable(z.string().check(z.maxLength(200, { error: 'Must be at most 200 characters' }))),
+  ),
+}
+
+export const ContactCreateSchema = z.object(contactFields)
 export type ContactCreate = z.input<typeof ContactCreateSchema>
+
+/**
+ * `PUT /contacts/{id}` (Roster's extension, docs/contract.md Part 2): a partial update,
+ * each field refused as create refuses it; `null` clears email, phone or company.
+ */
+export const ContactUpdateSchema = z.object({
+  first_name: z.optional(contactFields.first_name),
+  last_name: z.optional(contactFields.last_name),
+  email: contactFields.email,
+  phone: contactFields.phone,
+  company: contactFields.company,
+})
+export type ContactUpdate = z.input<typeof ContactUpdateSchema>
 
 /** Turns zod issues into the API's `errors` shape: field name to messages. */
 export function fieldErrorsOf(issues: readonly z.core.$ZodIssue[]): Record<string, string[]> {

@@ -8,13 +8,38 @@ import {
   Label,
 } from '@headlessui/react'
 import { useQuery } from '@tanstack/react-query'
-import { useMemo, useState, type Ref } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type Ref } from 'react'
 import type { Contact, PropertyContact } from '../api'
 import { errorMessage } from '../lib/error-message'
 import { useDebouncedValue } from '../lib/use-debounced-value'
 import { CONTACT_SEARCH_LIMIT, contactQueries } from '../lib/contact-queries'
 import { fullName } from '../lib/format'
 import { useContactSuggestions } from '../lib/use-contact-suggestions'
+
+// "Create contact" opens a form in place of the search. Its code (and the duplicate
+// check) loads when the option is first offered, not with the picker. The one import
+// from a feature here: the picker is shared by two features, and the form is theirs too.
+const loadCreateForm = () => import('../features/contacts/components/create-contact-form')
+const CreateContactForm = lazy(() =>
+  loadCreateForm().then((m) => ({ default: m.CreateContactForm })),
+)
+
+/** The list's last option: create a contact from what was typed. */
+interface CreateRequest {
+  create: string
+}
+type PickerValue = Contact | CreateRequest | null
+
+const isCreateRequest = (value: PickerValue): value is CreateRequest =>
+  value !== null && 'create' in value
+const sameValue = (a: PickerValue, b: PickerValue) =>
+  isCreateRequest(a) || isCreateRequest(b) ? a === b : a?.id === b?.id
+
+/** Sets a ref of any kind (React 19 refs: a function or an object). */
+function setRef<T>(ref: Ref<T> | undefined, value: T | null) {
+  if (typeof ref === 'function') ref(value)
+  else if (ref) ref.current = value
+}
 
 interface ContactComboboxProps {
   roster: readonly PropertyContact[]
@@ -31,7 +56,8 @@ interface ContactComboboxProps {
 /**
  * Searches contacts as the user types (WAI-ARIA combobox, from Headless UI).
  * Contacts already on the property are listed and marked; unless `allowLinked`,
- * they cannot be chosen.
+ * they cannot be chosen. The list ends with "Create contact “…”": a form in place of
+ * the search, which selects the new contact (or an existing one it matched) here.
  */
 export function ContactCombobox({
   roster,
@@ -44,6 +70,27 @@ export function ContactCombobox({
   label = 'Contact',
 }: ContactComboboxProps) {
   const [text, setText] = useState('')
+  // The search text the create form was opened with, while it is open.
+  const [creating, setCreating] = useState<string | null>(null)
+  const [created, setCreated] = useState<Contact | null>(null)
+  // After the form closes: the text to put back in the search (Cancel), and focus.
+  const restore = useRef<string | null>(null)
+  const input = useRef<HTMLInputElement | null>(null)
+  const setInput = useCallback(
+    (element: HTMLInputElement | null) => {
+      input.current = element
+      setRef(inputRef, element)
+    },
+    [inputRef],
+  )
+  useEffect(() => {
+    const element = input.current
+    if (creating !== null || restore.current === null || !element) return
+    // After Headless UI's own mount effects, which set the input from the selection.
+    if (restore.current !== '') element.value = restore.current
+    restore.current = null
+    element.focus()
+  }, [creating])
   const term = useDebouncedValue(text.trim(), 250)
   const search = useQuery(contactQueries.search(term))
   const linkedRoles = useMemo(
@@ -57,6 +104,11 @@ export function ContactCombobox({
     term !== '' && search.isSuccess && !search.isPlaceholderData && results.length === 0
   const suggestions = useContactSuggestions(term, foundNoOne)
   const options = foundNoOne ? suggestions : results
+  const typed = text.trim()
+  const offerCreate = typed !== '' && !disabled
+  useEffect(() => {
+    if (offerCreate) loadCreateForm().catch(() => undefined)
+  }, [offerCreate])
 
   let status = 'Type a name, company, email or phone number to search.'
   if (term !== '') {
@@ -74,26 +126,61 @@ export function ContactCombobox({
     }
   }
 
+  if (creating !== null) {
+    const close = (contact: Contact | null, keepText: string) => {
+      restore.current = keepText
+      setText(keepText)
+      setCreating(null)
+      if (contact) onSelect(contact)
+    }
+    return (
+      <div className="field combobox">
+        <Suspense fallback={<p className="field-hint">Opening the new contact form…</p>}>
+          <CreateContactForm
+            searchText={creating}
+            roster={roster}
+            allowLinked={allowLinked}
+            onDone={(contact, wasCreated) => {
+              setCreated(wasCreated ? contact : null)
+              close(contact, '')
+            }}
+            onCancel={() => {
+              close(null, creating)
+            }}
+          />
+        </Suspense>
+        {error && <p className="field-error">{error}</p>}
+      </div>
+    )
+  }
+
   return (
     // Headless UI's Field wires the label and descriptions to the input itself.
     <Field className="field combobox" disabled={disabled}>
       <Label className="field-label">{label}</Label>
-      <Combobox
+      <Combobox<PickerValue>
         value={selected}
-        onChange={(contact) => {
-          onSelect(contact)
+        onChange={(value) => {
+          if (isCreateRequest(value)) {
+            setCreating(value.create)
+            return
+          }
+          setCreated(null)
+          onSelect(value)
         }}
         onClose={() => {
           setText('')
         }}
-        by="id"
+        by={sameValue}
       >
         <ComboboxInput
-          ref={inputRef}
+          ref={setInput}
           className="input combobox-input"
           autoComplete="off"
           placeholder="Search by name, company, email or phone"
-          displayValue={(contact: Contact | null) => (contact ? fullName(contact) : '')}
+          displayValue={(value: PickerValue) =>
+            value && !isCreateRequest(value) ? fullName(value) : ''
+          }
           onChange={(event) => {
             setText(event.target.value)
           }}
@@ -138,11 +225,18 @@ export function ContactCombobox({
               </ComboboxOption>
             )
           })}
+          {offerCreate && (
+            <ComboboxOption value={{ create: typed }} className="combobox-option option-create">
+              <span className="option-name">
+                Create contact “<bdi>{typed}</bdi>”
+              </span>
+            </ComboboxOption>
+          )}
         </ComboboxOptions>
       </Combobox>
       <Description as="p" className="field-hint" role="status">
         {selected && text === ''
-          ? `Selected: ${fullName(selected)}${selected.email ? `, ${selected.email}` : ''}`
+          ? `${created?.id === selected.id ? 'Created and selected' : 'Selected'}: ${fullName(selected)}${selected.email ? `, ${selected.email}` : ''}`
           : status}
       </Description>
       {error && (

@@ -198,6 +198,17 @@ export function createDb(initial: () => DbSnapshot = createSeed) {
         state.contacts.set(contact.id, contact)
         return { ...contact }
       },
+      /** Applies the given fields (Roster's PUT /contacts/{id}); undefined if there is none. */
+      update(id: number, fields: Partial<NewContact>): Contact | undefined {
+        const contact = state.contacts.get(id)
+        if (!contact) return undefined
+        if (fields.first_name !== undefined) contact.first_name = fields.first_name
+        if (fields.last_name !== undefined) contact.last_name = fields.last_name
+        if (fields.email !== undefined) contact.email = fields.email
+        if (fields.phone !== undefined) contact.phone = fields.phone
+        if (fields.company !== undefined) contact.company = fields.company
+        return { ...contact }
+      },
     },
 
     links: {

@@ -18,7 +18,7 @@ const API_ROUTES: readonly ApiRoute[] = [
   { pattern: /^\/properties$/, methods: ['GET'] },
   { pattern: new RegExp(`^/properties/${ID}$`), methods: ['GET'] },
   { pattern: /^\/contacts$/, methods: ['GET', 'POST'] },
-  { pattern: new RegExp(`^/contacts/${ID}$`), methods: ['GET'] },
+  { pattern: new RegExp(`^/contacts/${ID}$`), methods: ['GET', 'PUT'] },
   { pattern: new RegExp(`^/properties/${ID}/contacts$`), methods: ['GET', 'POST'] },
   { pattern: new RegExp(`^/properties/${ID}/contacts/${ID}$`), methods: ['GET', 'PUT', 'DELETE'] },
 ]

@@ -132,4 +132,38 @@ describe('contacts', () => {
     })
     expect(fetch).not.toHaveBeenCalled()
   })
+
+  it('updateContact PUTs only the given fields to /contacts/{id} and returns the contact', async () => {
+    const { client, requests } = stubApi(() =>
+      jsonResponse(contactJson({ id: 88, email: 'dana@example.com' })),
+    )
+
+    const contact = await client.contacts.updateContact(88, {
+      email: 'dana@example.com',
+      phone: null,
+    })
+
+    const request = onlyRequest(requests)
+    expect(request.method).toBe('PUT')
+    expect(request.url.pathname).toBe('/api/v1/contacts/88')
+    expect(request.body).toEqual({ email: 'dana@example.com', phone: null })
+    expect(contact).toMatchObject({ id: 88, email: 'dana@example.com' })
+  })
+
+  it('updateContact refuses a bad id and a bad field before any request', async () => {
+    const { client, fetch } = stubApi(() => jsonResponse(contactJson()))
+
+    const error = await rejectionOf(client.contacts.updateContact(88, { last_name: ' ' }))
+    expect(error).toBeInstanceOf(ValidationError)
+    expect((error as ValidationError).errors).toEqual({ last_name: ['Required'] })
+    await expect(client.contacts.updateContact(0, { first_name: 'A' })).rejects.toBeInstanceOf(
+      ValidationError,
+    )
+    expect(fetch).not.toHaveBeenCalled()
+  })
+
+  it('updateContact resolves null when the server acknowledges without the record', async () => {
+    const { client } = stubApi(() => new Response(null, { status: 204 }))
+    expect(await client.contacts.updateContact(88, { company: 'Acme' })).toBeNull()
+  })
 })

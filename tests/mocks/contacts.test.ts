@@ -127,3 +127,66 @@ describe('POST /contacts', () => {
     expect(body).toEqual({ message: 'Request body must be valid JSON.' })
   })
 })
+
+describe('PUT /contacts/:id (Roster extension)', () => {
+  it('changes only the fields given, and every roster the contact is on shows it', async () => {
+    const { body: before } = await api<Contact>('POST', '/contacts', {
+      first_name: 'Dana',
+      last_name: 'Whitfield',
+      email: 'dana@exmaple.com',
+      phone: '(480) 555-0101',
+    })
+    for (const propertyId of [1, 2]) {
+      const linked = await api('POST', `/properties/${propertyId}/contacts`, {
+        contact_id: before.id,
+        role: 'Lender',
+      })
+      expect(linked.status).toBe(201)
+    }
+    const { status, body } = await api<Contact>('PUT', `/contacts/${before.id}`, {
+      email: 'dana@example.com',
+      phone: null,
+    })
+    expect(status).toBe(200)
+    expect(body).toEqual({ ...before, email: 'dana@example.com', phone: null })
+    expect((await api('GET', `/contacts/${before.id}`)).body).toEqual(body)
+    expect(await search('dana@example.com')).toEqual([body])
+    for (const propertyId of [1, 2]) {
+      const link = await api<{ contact: Contact }>(
+        'GET',
+        `/properties/${propertyId}/contacts/${before.id}`,
+      )
+      expect(link.body.contact).toEqual(body)
+    }
+  })
+
+  it('refuses what create refuses, per field, and changes nothing', async () => {
+    const id = SMITH_CONTACT_IDS[0] ?? 0
+    const { body: before } = await api<Contact>('GET', `/contacts/${id}`)
+    const { status, body } = await api<ErrorBody>('PUT', `/contacts/${id}`, {
+      first_name: '  ',
+      email: 'not-an-email',
+      company: 'x'.repeat(201),
+    })
+    expect(status).toBe(400)
+    expect(Object.keys(body.errors ?? {}).sort()).toEqual(['company', 'email', 'first_name'])
+    expect((await api('GET', `/contacts/${id}`)).body).toEqual(before)
+  })
+
+  it('trims names, ignores unknown fields, and answers 404 for an unknown contact', async () => {
+    const id = SMITH_CONTACT_IDS[0] ?? 0
+    const { body } = await api<Contact>('PUT', `/contacts/${id}`, {
+      first_name: ' Jo ',
+      id: 5,
+      created: 'x',
+    })
+    expect(body).toMatchObject({ id, first_name: 'Jo' })
+    for (const unknown of ['99999', 'abc']) {
+      const { status, body: error } = await api<ErrorBody>('PUT', `/contacts/${unknown}`, {
+        first_name: 'A',
+      })
+      expect(status).toBe(404)
+      expect(error.message).toBe(`Contact ${unknown} not found.`)
+    }
+  })
+})

@@ -235,7 +235,7 @@ describe('the allow-list', () => {
   it.each([
     ['POST', '/api/v1/properties', 'GET'],
     ['DELETE', '/api/v1/properties/1', 'GET'],
-    ['PUT', '/api/v1/contacts/1', 'GET'],
+    ['DELETE', '/api/v1/contacts/1', 'GET, PUT'],
     ['DELETE', '/api/v1/contacts', 'GET, POST'],
     ['PUT', '/api/v1/properties/1/contacts', 'GET, POST'],
     ['POST', '/api/v1/properties/1/contacts/2', 'GET, PUT, DELETE'],

@@ -4,9 +4,11 @@ import {
   ContactCreateSchema,
   ContactListResponseSchema,
   ContactResponseSchema,
+  ContactUpdateSchema,
   SearchParamsSchema,
   type Contact,
   type ContactCreate,
+  type ContactUpdate,
   type ListContactsParams,
 } from '../schemas'
 import { checkBody, checkId, checkParams, type IdLike } from '../validate'
@@ -50,6 +52,30 @@ export class ContactsResource {
     const result = await this.http.request({
       method: 'POST',
       path: apiPaths.contacts(),
+      body,
+      schema: ContactResponseSchema,
+      signal: options.signal,
+      acknowledged: () => null,
+    })
+    return result
+  }
+
+  /**
+   * Changes the contact's own details (Roster's extension, not in the upstream docs:
+   * docs/contract.md, Part 2): only the fields given. The updated contact, or `null`
+   * when the server acknowledged it without sending it (read it again).
+   */
+  async updateContact(
+    contactId: IdLike,
+    data: ContactUpdate,
+    options: RequestOptions = {},
+  ): Promise<Contact | null> {
+    const where = { method: 'PUT', endpoint: '/contacts/{id}' } as const
+    const id = checkId(contactId, 'contactId', where)
+    const body = checkBody(ContactUpdateSchema, data, where)
+    const result = await this.http.request({
+      method: 'PUT',
+      path: apiPaths.contact(id),
       body,
       schema: ContactResponseSchema,
       signal: options.signal,

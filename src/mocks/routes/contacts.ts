@@ -1,5 +1,10 @@
 import { http } from 'msw'
-import { ContactCreateSchema, fieldErrorsOf, type Contact } from '../../api/schemas.ts'
+import {
+  ContactCreateSchema,
+  ContactUpdateSchema,
+  fieldErrorsOf,
+  type Contact,
+} from '../../api/schemas.ts'
 import { db } from '../db.ts'
 import { gated } from './gate.ts'
 import {
@@ -80,6 +85,24 @@ export const contactHandlers = [
       const parsed = ContactCreateSchema.safeParse(body)
       if (!parsed.success) return invalid(fieldErrorsOf(parsed.error.issues))
       return json(db.contacts.create(parsed.data), 201)
+    }),
+  ),
+
+  // Roster's extension (docs/contract.md, Part 2): a partial update of the contact's own
+  // details; every roster it is on shows the change, as links embed the contact.
+  http.put(
+    `*${API_BASE}/contacts/:contactId`,
+    gated(async ({ request, params }) => {
+      const id = parsePathId(params.contactId)
+      if (id === null || !db.contacts.find(id)) {
+        return fail(404, `Contact ${describeParam(params.contactId)} not found.`)
+      }
+      const body = await readJsonObject(request)
+      if (body instanceof Response) return body
+      const parsed = ContactUpdateSchema.safeParse(body)
+      if (!parsed.success) return invalid(fieldErrorsOf(parsed.error.issues))
+      const updated = db.contacts.update(id, parsed.data)
+      return updated ? json(updated) : fail(404, `Contact ${id} not found.`)
     }),
   ),
 ]

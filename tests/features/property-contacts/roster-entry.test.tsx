@@ -45,6 +45,7 @@ function renderEntry(link: PropertyContact) {
           canUnlink
           onEdit={() => undefined}
           onUnlink={() => undefined}
+          onEditContact={() => undefined}
           registerEditButton={() => () => undefined}
         />
       </ul>

@@ -131,10 +131,13 @@ describe('transaction setup: leaving a contact field', () => {
       )
     })
 
-    // Enter still chooses it.
+    // Enter still chooses it (highlighted first; "Create contact" follows it in the list).
     await user.type(contactBox('Seller 1'), 'Jordan')
-    await row('Seller 1').findByRole('option', { name: /^Jordan Smith/ })
-    await user.keyboard('{ArrowDown}{Enter}')
+    const jordan = await row('Seller 1').findByRole('option', { name: /^Jordan Smith/ })
+    await waitFor(() => {
+      expect(jordan).toHaveAttribute('data-focus')
+    })
+    await user.keyboard('{Enter}')
     await waitFor(() => {
       expect(contactBox('Seller 1')).toHaveValue('Jordan Smith')
     })

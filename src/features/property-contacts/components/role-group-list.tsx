@@ -43,7 +43,7 @@ export function RoleGroupList({
   withoutPrimary,
 }: RoleGroupListProps) {
   // Stable openers, so that entries already on screen are not rendered again.
-  const { openEdit, openUnlink } = useRosterDialogs()
+  const { openEdit, openUnlink, openEditContact } = useRosterDialogs()
   const listRef = useRef<HTMLDivElement>(null)
   // After "Show all": focus the first newly shown entry once it is on screen (a long
   // roster renders in steps), so the user carries on where the button was.
@@ -96,6 +96,7 @@ export function RoleGroupList({
                   canEdit={canEdit}
                   canUnlink={canUnlink}
                   onEdit={openEdit}
+                  onEditContact={openEditContact}
                   onUnlink={openUnlink}
                   registerEditButton={registerEditButton}
                 />

@@ -8,12 +8,15 @@ export type RosterDialog =
   | { kind: 'link' }
   | { kind: 'edit'; link: PropertyContact; draft?: EditLinkValues | undefined }
   | { kind: 'unlink'; link: PropertyContact }
+  | { kind: 'contact'; link: PropertyContact }
 
 export interface RosterDialogOpeners {
   openLink: () => void
   /** `draft`: values from an earlier attempt the server refused, so nothing typed is lost. */
   openEdit: (link: PropertyContact, draft?: EditLinkValues) => void
   openUnlink: (link: PropertyContact) => void
+  /** The contact's own details (name, email, phone, company), not the link's. */
+  openEditContact: (link: PropertyContact) => void
   close: () => void
 }
 
@@ -39,6 +42,10 @@ export function RosterDialogsProvider({ children }: { children: ReactNode }) {
       openUnlink: (link) => {
         clearStaleError()
         setDialog({ kind: 'unlink', link })
+      },
+      openEditContact: (link) => {
+        clearStaleError()
+        setDialog({ kind: 'contact', link })
       },
       close: () => {
         setDialog(null)

@@ -15,6 +15,7 @@ const dialogCode = {
   link: () => import('./link-contact-dialog'),
   edit: () => import('./edit-link-dialog'),
   unlink: () => import('./unlink-dialog'),
+  contact: () => import('../../contacts/components/edit-contact-dialog'),
 } as const
 
 /** Starts loading the writes' code (and the link dialog's), for a control about to need it. */

@@ -11,6 +11,8 @@ interface RosterEntryProps {
   canUnlink: boolean
   onEdit: (link: PropertyContact) => void
   onUnlink: (link: PropertyContact) => void
+  /** The contact's own details: a typo in an email, a new phone. */
+  onEditContact: (link: PropertyContact) => void
   /** Keeps the Edit button findable by contact id, for focus to follow the entry. */
   registerEditButton: (contactId: number, button: HTMLButtonElement) => () => void
 }
@@ -22,6 +24,7 @@ export const RosterEntry = memo(function RosterEntry({
   canUnlink,
   onEdit,
   onUnlink,
+  onEditContact,
   registerEditButton,
 }: RosterEntryProps) {
   const name = fullName(link.contact)
@@ -39,6 +42,16 @@ export const RosterEntry = memo(function RosterEntry({
           {link.primary && <span className="badge badge-primary">Primary</span>}
         </p>
         <ContactLinks contact={link.contact} />
+        <button
+          type="button"
+          className="button-link entry-edit-contact"
+          aria-label={`Edit contact ${name}`}
+          onClick={() => {
+            onEditContact(link)
+          }}
+        >
+          Edit contact
+        </button>
         {(link.start_date ?? link.notes) && (
           <dl className="entry-facts">
             {link.start_date && (

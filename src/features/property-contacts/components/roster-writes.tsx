@@ -16,6 +16,11 @@ const LinkContactDialog = lazy(() =>
 const EditLinkDialog = lazy(() =>
   import('./edit-link-dialog').then((m) => ({ default: m.EditLinkDialog })),
 )
+const EditContactDialog = lazy(() =>
+  import('../../contacts/components/edit-contact-dialog').then((m) => ({
+    default: m.EditContactDialog,
+  })),
+)
 const UnlinkDialog = lazy(() =>
   import('./unlink-dialog').then((m) => ({ default: m.UnlinkDialog })),
 )
@@ -84,6 +89,9 @@ export function RosterWrites({ propertyId, roster, focus }: RosterWritesProps) {
           onClose={close}
           onConfirm={actions.unlinkContact}
         />
+      )}
+      {dialog?.kind === 'contact' && (
+        <EditContactDialog contact={dialog.link.contact} propertyId={propertyId} onClose={close} />
       )}
     </Suspense>
   )
