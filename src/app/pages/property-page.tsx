@@ -5,6 +5,9 @@ import {
   PropertyHeaderSkeleton,
   PropertyHeaderUnavailable,
 } from '../../features/properties/components/property-header'
+import { useChecklistConfig } from '../../features/checklist/checklist-context'
+import { checklistRoleKeys } from '../../features/checklist/checklist-rules'
+import { ChecklistSummary } from '../../features/checklist/components/checklist-summary'
 import { RosterSection } from '../../features/property-contacts/components/roster-section'
 import {
   readFoldedRoles,
@@ -40,8 +43,22 @@ export function PropertyPage() {
     [setSearchParams],
   )
 
+  const checklistConfig = useChecklistConfig()
+  const clientType = page.property.data?.client_type
+  const checklistRoles = useMemo(
+    () => (clientType ? checklistRoleKeys(checklistConfig, clientType) : undefined),
+    [checklistConfig, clientType],
+  )
+
   if (page.notFound) return <PropertyNotFound />
   const { propertyId, property } = page
+  const checklist =
+    clientType && checklistRoles
+      ? {
+          summary: <ChecklistSummary propertyId={propertyId} clientType={clientType} />,
+          roles: checklistRoles,
+        }
+      : undefined
 
   return (
     <div className="page">
@@ -67,6 +84,7 @@ export function PropertyPage() {
         onFiltersChange={setFilters}
         folded={folded}
         onFoldedChange={setFolded}
+        checklist={checklist}
       />
     </div>
   )

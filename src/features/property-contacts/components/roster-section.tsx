@@ -1,4 +1,13 @@
-import { lazy, Suspense, useCallback, useId, useMemo, useRef, useState } from 'react'
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react'
 import { Link } from 'wouter'
 import { LoadError } from '../../../components/ui/load-error'
 import { RateLimitNotice } from '../../../components/ui/rate-limit-notice'
@@ -30,6 +39,12 @@ interface RosterSectionProps {
   /** Collapsed role groups, by roleKey (kept in the URL). */
   folded: ReadonlySet<string>
   onFoldedChange: (folded: ReadonlySet<string>) => void
+  /**
+   * The deal's checklist summary, shown under the heading (it opens this roster's
+   * dialogs), and the roles it covers: their "no primary" is said there, not again on
+   * their groups.
+   */
+  checklist?: { summary: ReactNode; roles: ReadonlySet<string> } | undefined
 }
 
 function refusedNotice(refused: ReadonlySet<RefusableOperation>): string {
@@ -56,6 +71,7 @@ function Roster({
   onFiltersChange,
   folded,
   onFoldedChange,
+  checklist,
 }: RosterSectionProps) {
   const roster = usePropertyContacts(propertyId, filters)
   const updates = useRosterUpdates(propertyId)
@@ -82,7 +98,11 @@ function Roster({
   // first paint nor a filter change waits for a thousand entries.
   const shown = useProgressiveLimit(foldedCount, filterKey)
   const shownGroups = useMemo(() => limitGroups(foldedGroups, shown), [foldedGroups, shown])
-  const withoutPrimary = useMemo(() => rolesWithoutPrimary(groups), [groups])
+  const checklistRoles = checklist?.roles
+  const withoutPrimary = useMemo(() => {
+    const roles = rolesWithoutPrimary(groups)
+    return checklistRoles ? new Set([...roles].filter((key) => !checklistRoles.has(key))) : roles
+  }, [groups, checklistRoles])
   const toggleFold = useCallback(
     (key: string) => {
       const next = new Set(folded)
@@ -166,6 +186,7 @@ function Roster({
         )}
       </div>
 
+      {checklist?.summary}
       <RosterFreshness
         update={updates.update}
         onDismiss={updates.dismiss}

@@ -1,0 +1,146 @@
+import { useQuery } from '@tanstack/react-query'
+import { useId, useMemo } from 'react'
+import type { ClientType, PropertyContact } from '../../../api'
+import { listed } from '../../../api/roles'
+import { fullName } from '../../../lib/format'
+import { propertyContactQueries } from '../../property-contacts/api/property-contact-queries'
+import { preloadLinkDialog } from '../../property-contacts/components/roster-dialogs'
+import { editValuesFor, type EditLinkValues } from '../../property-contacts/link-form-schema'
+import { useRosterDialogs } from '../../property-contacts/components/roster-dialogs-provider'
+import { useChecklistConfig } from '../checklist-context'
+import { checkRoster, withArticle, type ChecklistIssue } from '../checklist-rules'
+
+interface ChecklistSummaryProps {
+  propertyId: number
+  clientType: ClientType
+}
+
+/**
+ * What the roster is missing against its deal type's checklist, above the roster:
+ * "6 of 7 filled · missing: Lender", each gap and each flagged role with the button
+ * that fixes it. It reads the roster query the roster reads (one cache entry), so a
+ * link made in a dialog shows here at once. A complete roster gets one quiet line.
+ */
+export function ChecklistSummary({ propertyId, clientType }: ChecklistSummaryProps) {
+  const config = useChecklistConfig()
+  const roster = useQuery(propertyContactQueries.roster(propertyId))
+  const links = roster.data
+  const result = useMemo(
+    () => (links ? checkRoster(config, clientType, links) : null),
+    [config, clientType, links],
+  )
+  const headingId = useId()
+  const { openLinkFor, openEdit } = useRosterDialogs()
+  if (!result || result.slots.length === 0) return null
+  const expected = result.slots.length
+
+  if (result.complete) {
+    return (
+      <p className="checklist checklist-complete">
+        Checklist complete: all {expected} expected roles filled.
+      </p>
+    )
+  }
+  return (
+    <section className="checklist" aria-labelledby={headingId}>
+      <h3 id={headingId} className="checklist-heading">
+        Checklist: {result.filled} of {expected} filled
+        {result.missing.length > 0 && (
+          <> · missing: {listed(result.missing.map((slot) => slot.label))}</>
+        )}
+      </h3>
+      <ul className="checklist-fixes">
+        {result.missing.map((slot) => (
+          <li key={slot.label}>
+            <button
+              type="button"
+              className="button"
+              onPointerEnter={preloadLinkDialog}
+              onFocus={preloadLinkDialog}
+              onClick={() => {
+                openLinkFor({ role: slot.roles[0] ?? slot.label })
+              }}
+            >
+              Link {withArticle(slot.label)}
+            </button>
+          </li>
+        ))}
+        {result.issues.map((issue) => (
+          <IssueItem
+            key={`${issue.kind}:${issue.role}`}
+            issue={issue}
+            onLink={(role) => {
+              openLinkFor({ role, primary: true })
+            }}
+            onEdit={openEdit}
+          />
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+function IssueItem({
+  issue,
+  onLink,
+  onEdit,
+}: {
+  issue: ChecklistIssue
+  onLink: (role: string) => void
+  onEdit: (link: PropertyContact, draft: EditLinkValues) => void
+}) {
+  // The edit dialog opens with the fix ticked (or unticked) already: Save makes it.
+  const edit = (link: PropertyContact | undefined, primary: boolean, label: string) =>
+    link && (
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          onEdit(link, { ...editValuesFor(link), primary })
+        }}
+      >
+        {label}
+      </button>
+    )
+  switch (issue.kind) {
+    case 'no-primary':
+      return (
+        <li>
+          <span>{issue.role} has no primary.</span>{' '}
+          {issue.links[0] &&
+            edit(issue.links[0], true, `Make ${fullName(issue.links[0].contact)} primary`)}
+        </li>
+      )
+    case 'two-primaries': {
+      const names = issue.primaries.map((link) => fullName(link.contact))
+      return (
+        <li>
+          <span>
+            {issue.role} has {issue.primaries.length} primaries: {listed(names)}.
+          </span>{' '}
+          {issue.primaries[1] &&
+            edit(issue.primaries[1], false, `Keep ${names[0] ?? ''} as the only primary`)}
+        </li>
+      )
+    }
+    case 'unreachable':
+      return (
+        <li>
+          <span>
+            {fullName(issue.primary.contact)}, the primary {issue.role}, can’t be reached: no
+            email or phone.
+          </span>{' '}
+          <button
+            type="button"
+            className="button"
+            onPointerEnter={preloadLinkDialog}
+            onClick={() => {
+              onLink(issue.role)
+            }}
+          >
+            Link another {issue.role}
+          </button>
+        </li>
+      )
+  }
+}
