@@ -47,15 +47,20 @@ export const DEFAULT_CHECKLIST: ChecklistConfig = {
 
 // A slot is one role ("Lender") or a list of roles any of which fills it.
 const SlotSchema = z.pipe(
-  z.union([RoleSchema, z.array(RoleSchema).check(z.minLength(1, 'List at least one role'))]),
+  z.union(
+    [RoleSchema, z.array(RoleSchema).check(z.minLength(1, 'List at least one role'))],
+    { error: 'Expected a role, or a list of roles any of which fills the place' },
+  ),
   z.transform((slot): string[] => (typeof slot === 'string' ? [slot] : slot)),
 )
 
 /** A deal type's slots; no role may be expected twice (it would fill two places at once). */
-const SlotsSchema = z.array(SlotSchema).check(
+const SlotsSchema = z.array(SlotSchema, { error: 'Expected a list of roles' }).check(
   z.superRefine((slots: string[][], ctx) => {
     const seen = new Set<string>()
     slots.forEach((slot, index) => {
+      // A slot that failed its own checks is not an array of roles yet.
+      if (!Array.isArray(slot)) return
       slot.forEach((role, position) => {
         const key = roleKey(role)
         if (seen.has(key)) {
@@ -77,7 +82,10 @@ const SlotsSchema = z.array(SlotSchema).check(
  * Unknown keys are refused, so a typo ("buyer") is not silently ignored.
  */
 export const ChecklistConfigSchema = z.pipe(
-  z.strictObject({ Buyer: SlotsSchema, Seller: SlotsSchema, Dual: z.optional(SlotsSchema) }),
+  z.strictObject(
+    { Buyer: SlotsSchema, Seller: SlotsSchema, Dual: z.optional(SlotsSchema) },
+    { error: 'Expected an object of role lists: Buyer, Seller and (optionally) Dual' },
+  ),
   z.transform(
     ({ Buyer, Seller, Dual }): ChecklistConfig => ({
       Buyer,
@@ -92,8 +100,13 @@ export function describeChecklistProblem(error: z.core.$ZodError): string {
   const [first] = error.issues
   if (!first) return 'not a checklist'
   const where = first.path.length === 0 ? 'the file' : first.path.map(String).join('.')
+  // zod/mini carries no wording of its own for an unknown key.
+  const message =
+    first.code === 'unrecognized_keys'
+      ? `unknown ${first.keys.length === 1 ? 'key' : 'keys'} ${first.keys.join(', ')} (expected Buyer, Seller, Dual)`
+      : first.message
   const more = error.issues.length > 1 ? ` (and ${String(error.issues.length - 1)} more)` : ''
-  return `${where}: ${first.message}${more}`
+  return `${where}: ${message}${more}`
 }
 
 /** The id of the `<script type="application/json">` element that carries a team's checklist. */
