@@ -43,12 +43,12 @@ export function ChecklistSummary({ propertyId, clientType }: ChecklistSummaryPro
   }
   return (
     <section className="checklist" aria-labelledby={headingId}>
-      <h3 id={headingId} className="checklist-heading">
+      <p id={headingId} className="checklist-heading">
         Checklist: {result.filled} of {expected} filled
         {result.missing.length > 0 && (
           <> · missing: {listed(result.missing.map((slot) => slot.label))}</>
         )}
-      </h3>
+      </p>
       <ul className="checklist-fixes">
         {result.missing.map((slot) => (
           <li key={slot.label}>
