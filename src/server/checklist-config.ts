@@ -13,8 +13,7 @@ import {
 } from '../features/checklist/checklist-config.ts'
 
 export type ChecklistLoad =
-  | { ok: true; config: ChecklistConfig; custom: boolean }
-  | { ok: false; problem: string }
+  { ok: true; config: ChecklistConfig; custom: boolean } | { ok: false; problem: string }
 
 function reason(error: unknown): string {
   if (error instanceof Error) {
@@ -51,7 +50,9 @@ export function checklistFromEnv(env: NodeJS.ProcessEnv = process.env): Checklis
 }
 
 /** The checklist to serve, or the process ends here with the line saying why. */
-export function checklistOrExit(env: NodeJS.ProcessEnv = process.env): ChecklistLoad & { ok: true } {
+export function checklistOrExit(
+  env: NodeJS.ProcessEnv = process.env,
+): ChecklistLoad & { ok: true } {
   const load = checklistFromEnv(env)
   if (!load.ok) {
     console.error(load.problem)

@@ -1,10 +1,7 @@
 // The production request handler: security headers on every response, the live proxy
 // on /api/v1, the built app for everything else. No mock code is reachable from here.
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import {
-  checklistElement,
-  type ChecklistConfig,
-} from '../features/checklist/checklist-config.ts'
+import { checklistElement, type ChecklistConfig } from '../features/checklist/checklist-config.ts'
 import type { LiveConfig } from './live-config.ts'
 import { createLiveProxy } from './live-proxy.ts'
 import { createPrerenderer, type Prerenderer } from './prerender.tsx'

@@ -43,10 +43,16 @@ function policyFor(styleHashes: readonly string[]): string | undefined {
  * The page with `addition` (data elements such as a team's checklist) at the end of its
  * head, and its compressed copies made again, once, when the build is read.
  */
-function withAddition(page: string, addition: string): { template: string; bodies: AppPage['bodies'] } {
+function withAddition(
+  page: string,
+  addition: string,
+): { template: string; bodies: AppPage['bodies'] } {
   const template = page.replace('</head>', () => `${addition}</head>`)
   const identity = Buffer.from(template)
-  return { template, bodies: { identity, br: brotliCompressSync(identity), gzip: gzipSync(identity) } }
+  return {
+    template,
+    bodies: { identity, br: brotliCompressSync(identity), gzip: gzipSync(identity) },
+  }
 }
 
 function fromManifest(root: string, manifest: BuildManifest, addition: string): Build {
@@ -115,7 +121,12 @@ function buildIn(root: string, addition: string): () => Build | undefined {
         : `${manifest ? 'manifest' : 'index'}:${source.ino}:${source.size}:${source.mtimeMs}`
     if (current !== version) {
       const read = manifest === undefined ? undefined : readBuildManifest(root)
-      build = source === undefined ? undefined : read ? fromManifest(root, read, addition) : fromIndex(root, addition)
+      build =
+        source === undefined
+          ? undefined
+          : read
+            ? fromManifest(root, read, addition)
+            : fromIndex(root, addition)
       version = current
     }
     return build

@@ -14,7 +14,11 @@ export type ChecklistSlot = readonly string[]
 /** The expected places of each deal type (a property's client_type). */
 export type ChecklistConfig = Readonly<Record<ClientType, readonly ChecklistSlot[]>>
 
-const SELLER_SIDE: ChecklistSlot[] = [['Seller'], ['Listing Agent'], ['Title Officer', 'Escrow Officer']]
+const SELLER_SIDE: ChecklistSlot[] = [
+  ['Seller'],
+  ['Listing Agent'],
+  ['Title Officer', 'Escrow Officer'],
+]
 const BUYER_SIDE: ChecklistSlot[] = [
   ['Buyer'],
   ['Buyer Agent'],
@@ -36,7 +40,12 @@ export function bothSides(
   const seen = new Set(seller.map(slotKey))
   const buyerOnly = buyer.filter((slot) => !seen.has(slotKey(slot)))
   // The parties and their agents first, as the roster orders them.
-  return [...seller.slice(0, 2), ...buyerOnly.slice(0, 2), ...seller.slice(2), ...buyerOnly.slice(2)]
+  return [
+    ...seller.slice(0, 2),
+    ...buyerOnly.slice(0, 2),
+    ...seller.slice(2),
+    ...buyerOnly.slice(2),
+  ]
 }
 
 export const DEFAULT_CHECKLIST: ChecklistConfig = {
@@ -47,10 +56,9 @@ export const DEFAULT_CHECKLIST: ChecklistConfig = {
 
 // A slot is one role ("Lender") or a list of roles any of which fills it.
 const SlotSchema = z.pipe(
-  z.union(
-    [RoleSchema, z.array(RoleSchema).check(z.minLength(1, 'List at least one role'))],
-    { error: 'Expected a role, or a list of roles any of which fills the place' },
-  ),
+  z.union([RoleSchema, z.array(RoleSchema).check(z.minLength(1, 'List at least one role'))], {
+    error: 'Expected a role, or a list of roles any of which fills the place',
+  }),
   z.transform((slot): string[] => (typeof slot === 'string' ? [slot] : slot)),
 )
 
@@ -86,13 +94,11 @@ export const ChecklistConfigSchema = z.pipe(
     { Buyer: SlotsSchema, Seller: SlotsSchema, Dual: z.optional(SlotsSchema) },
     { error: 'Expected an object of role lists: Buyer, Seller and (optionally) Dual' },
   ),
-  z.transform(
-    ({ Buyer, Seller, Dual }): ChecklistConfig => ({
-      Buyer,
-      Seller,
-      Dual: Dual ?? bothSides(Seller, Buyer),
-    }),
-  ),
+  z.transform(({ Buyer, Seller, Dual }): ChecklistConfig => ({
+    Buyer,
+    Seller,
+    Dual: Dual ?? bothSides(Seller, Buyer),
+  })),
 )
 
 /** One line for the first problem of a parse: where in the file, and what is wrong. */

@@ -75,7 +75,11 @@ export function checkRoster(
   for (const group of groups) {
     if (!named.has(group.key) || group.role === null) continue
     const role = group.role
-    const [primaries] = primaryCollisions(group.links, (link) => link.role, (link) => link.primary)
+    const [primaries] = primaryCollisions(
+      group.links,
+      (link) => link.role,
+      (link) => link.primary,
+    )
     const primary = group.links.find((link) => link.primary)
     if (primaries) issues.push({ kind: 'two-primaries', role, primaries })
     else if (!primary) issues.push({ kind: 'no-primary', role, links: group.links })

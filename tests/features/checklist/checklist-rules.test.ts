@@ -14,7 +14,7 @@ import {
 let nextId = 1
 function link(
   role: string | null,
-  { primary = true, email = 'x@example.com', phone = null as string | null } = {},
+  { primary = true, email = 'x@example.com' as string | null, phone = null as string | null } = {},
 ): PropertyContact {
   const id = nextId++
   return {
@@ -26,6 +26,7 @@ function link(
     start_date: null,
     notes: null,
     created: '2026-01-01T00:00:00Z',
+    updated: '2026-01-01T00:00:00Z',
     contact: {
       id,
       first_name: `First${String(id)}`,
@@ -97,7 +98,9 @@ describe('the checklist of a deal type', () => {
     const first = link('Lender')
     const second = link('lender')
     const two = check('Buyer', [link('Buyer'), first, second, ...others])
-    expect(two.issues).toEqual([{ kind: 'two-primaries', role: 'Lender', primaries: [first, second] }])
+    expect(two.issues).toEqual([
+      { kind: 'two-primaries', role: 'Lender', primaries: [first, second] },
+    ])
   })
 
   it('flags a primary with neither email nor phone, not one with either', () => {
@@ -123,7 +126,12 @@ describe('a team checklist', () => {
       Seller: ['Seller', ['Listing Agent', 'Co-listing Agent']],
       Buyer: ['Buyer', 'Lender'],
     })
-    expect(config.Dual).toEqual([['Seller'], ['Listing Agent', 'Co-listing Agent'], ['Buyer'], ['Lender']])
+    expect(config.Dual).toEqual([
+      ['Seller'],
+      ['Listing Agent', 'Co-listing Agent'],
+      ['Buyer'],
+      ['Lender'],
+    ])
     const result = checkRoster(config, 'Seller', [link('Seller'), link('co-listing agent')])
     expect(result.complete).toBe(true)
     // Lender is not on this seller-side list: a deal of that type never misses one.
@@ -138,7 +146,10 @@ describe('a team checklist', () => {
     [{ Buyer: ['Buyer'], Seller: ['Seller'], buyer: [] }, 'the file: unknown key buyer'],
     [{ Buyer: ['Buyer', ''], Seller: ['Seller'] }, 'Buyer.1: Role cannot be empty'],
     [{ Buyer: ['Buyer', []], Seller: ['Seller'] }, 'Buyer.1: List at least one role'],
-    [{ Buyer: ['Lender', ['Buyer', ' lender']], Seller: [] }, 'Buyer.1.1: lender is listed more than once'],
+    [
+      { Buyer: ['Lender', ['Buyer', ' lender']], Seller: [] },
+      'Buyer.1.1: lender is listed more than once',
+    ],
     [['Buyer'], 'the file: Expected an object of role lists'],
   ])('refuses %j, saying where and why', (input, expected) => {
     const parsed = ChecklistConfigSchema.safeParse(input)

@@ -127,8 +127,8 @@ function IssueItem({
       return (
         <li>
           <span>
-            {fullName(issue.primary.contact)}, the primary {issue.role}, can’t be reached: no
-            email or phone.
+            {fullName(issue.primary.contact)}, the primary {issue.role}, can’t be reached: no email
+            or phone.
           </span>{' '}
           <button
             type="button"
