@@ -31,13 +31,15 @@ export function useRosterChecklists(
   const rows = deals ?? []
   // Which rows may read now: those settled already (kept enabled, they do not read
   // again) and the first few that are not, in the order they are listed.
-  let waiting = 0
-  const enabled = rows.map(({ id }) => {
+  const settled = rows.map(({ id }) => {
     const status = queryClient.getQueryState(propertyContactQueries.roster(id).queryKey)?.status
-    if (status === 'success' || status === 'error') return true
-    waiting += 1
-    return waiting <= CHECKLIST_READS_AT_ONCE
+    return status === 'success' || status === 'error'
   })
+  const enabled = settled.map(
+    (done, index) =>
+      done ||
+      settled.slice(0, index + 1).filter((other) => !other).length <= CHECKLIST_READS_AT_ONCE,
+  )
   const results = useQueries({
     queries: rows.map(({ id }, index) => ({
       ...propertyContactQueries.roster(id),

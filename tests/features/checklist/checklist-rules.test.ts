@@ -12,9 +12,15 @@ import {
 } from '../../../src/features/checklist/checklist-rules'
 
 let nextId = 1
+interface LinkOptions {
+  primary?: boolean
+  email?: string | null
+  phone?: string | null
+}
+
 function link(
   role: string | null,
-  { primary = true, email = 'x@example.com' as string | null, phone = null as string | null } = {},
+  { primary = true, email = 'x@example.com', phone = null }: LinkOptions = {},
 ): PropertyContact {
   const id = nextId++
   return {

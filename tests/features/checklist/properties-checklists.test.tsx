@@ -82,9 +82,7 @@ describe('the checklist on the properties list', () => {
 
     // The property page starts from the roster the list read.
     await user.click(within(rowOf(13)).getByRole('link'))
-    expect(
-      await screen.findByRole('region', { name: /^Checklist: 3 of 5 filled/ }),
-    ).toBeVisible()
+    expect(await screen.findByRole('region', { name: /^Checklist: 3 of 5 filled/ })).toBeVisible()
     expect(watch.reads.get('13')).toBe(1)
     expect([...watch.reads.values()].reduce((sum, count) => sum + count, 0)).toBe(20)
   })
