@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react'
 import { useSearchParams } from 'wouter'
+import type { PropertyContact } from '../../api'
 import {
   PropertyHeader,
   PropertyHeaderSkeleton,
@@ -55,7 +56,9 @@ export function PropertyPage() {
   const checklist =
     clientType && checklistRoles
       ? {
-          summary: <ChecklistSummary propertyId={propertyId} clientType={clientType} />,
+          summary: (links: readonly PropertyContact[]) => (
+            <ChecklistSummary clientType={clientType} links={links} />
+          ),
           roles: checklistRoles,
         }
       : undefined

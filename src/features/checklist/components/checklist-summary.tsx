@@ -1,9 +1,7 @@
-import { useQuery } from '@tanstack/react-query'
 import { useId, useMemo } from 'react'
 import type { ClientType, PropertyContact } from '../../../api'
 import { listed } from '../../../api/roles'
 import { fullName } from '../../../lib/format'
-import { propertyContactQueries } from '../../property-contacts/api/property-contact-queries'
 import { preloadLinkDialog } from '../../property-contacts/components/roster-dialogs'
 import { editValuesFor, type EditLinkValues } from '../../property-contacts/link-form-schema'
 import { useRosterDialogs } from '../../property-contacts/components/roster-dialogs-provider'
@@ -11,27 +9,23 @@ import { useChecklistConfig } from '../checklist-context'
 import { checkRoster, withArticle, type ChecklistIssue } from '../checklist-rules'
 
 interface ChecklistSummaryProps {
-  propertyId: number
   clientType: ClientType
+  /** The whole roster, as the roster section has it (its query, so a new link shows at once). */
+  links: readonly PropertyContact[]
 }
 
 /**
  * What the roster is missing against its deal type's checklist, above the roster:
  * "6 of 7 filled · missing: Lender", each gap and each flagged role with the button
- * that fixes it. It reads the roster query the roster reads (one cache entry), so a
- * link made in a dialog shows here at once. A complete roster gets one quiet line.
+ * that fixes it. It is given the roster the roster section shows, so a link made in a
+ * dialog shows here at once. A complete roster gets one quiet line.
  */
-export function ChecklistSummary({ propertyId, clientType }: ChecklistSummaryProps) {
+export function ChecklistSummary({ clientType, links }: ChecklistSummaryProps) {
   const config = useChecklistConfig()
-  const roster = useQuery(propertyContactQueries.roster(propertyId))
-  const links = roster.data
-  const result = useMemo(
-    () => (links ? checkRoster(config, clientType, links) : null),
-    [config, clientType, links],
-  )
+  const result = useMemo(() => checkRoster(config, clientType, links), [config, clientType, links])
   const headingId = useId()
   const { openLinkFor, openEdit } = useRosterDialogs()
-  if (!result || result.slots.length === 0) return null
+  if (result.slots.length === 0) return null
   const expected = result.slots.length
 
   if (result.complete) {

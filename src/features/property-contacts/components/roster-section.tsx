@@ -9,6 +9,7 @@ import {
   type ReactNode,
 } from 'react'
 import { Link } from 'wouter'
+import type { PropertyContact } from '../../../api'
 import { LoadError } from '../../../components/ui/load-error'
 import { RateLimitNotice } from '../../../components/ui/rate-limit-notice'
 import { useRefusedOperations, type RefusableOperation } from '../../../lib/server-capabilities'
@@ -40,11 +41,13 @@ interface RosterSectionProps {
   folded: ReadonlySet<string>
   onFoldedChange: (folded: ReadonlySet<string>) => void
   /**
-   * The deal's checklist summary, shown under the heading (it opens this roster's
-   * dialogs), and the roles it covers: their "no primary" is said there, not again on
-   * their groups.
+   * The deal's checklist summary for the roster once read, shown under the heading (it
+   * opens this roster's dialogs), and the roles it covers: their "no primary" is said
+   * there, not again on their groups.
    */
-  checklist?: { summary: ReactNode; roles: ReadonlySet<string> } | undefined
+  checklist?:
+    | { summary: (links: readonly PropertyContact[]) => ReactNode; roles: ReadonlySet<string> }
+    | undefined
 }
 
 function refusedNotice(refused: ReadonlySet<RefusableOperation>): string {
@@ -186,7 +189,7 @@ function Roster({
         )}
       </div>
 
-      {checklist?.summary}
+      {checklist && allLinks && checklist.summary(allLinks)}
       <RosterFreshness
         update={updates.update}
         onDismiss={updates.dismiss}
