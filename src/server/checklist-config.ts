@@ -5,12 +5,11 @@
 // the variable, the defaults apply and the page needs nothing extra.
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { DEFAULT_CHECKLIST, type ChecklistConfig } from '../features/checklist/checklist-config.ts'
 import {
   ChecklistConfigSchema,
-  DEFAULT_CHECKLIST,
   describeChecklistProblem,
-  type ChecklistConfig,
-} from '../features/checklist/checklist-config.ts'
+} from '../features/checklist/checklist-file.ts'
 
 export type ChecklistLoad =
   { ok: true; config: ChecklistConfig; custom: boolean } | { ok: false; problem: string }

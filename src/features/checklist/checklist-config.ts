@@ -1,9 +1,8 @@
-// Which roles each kind of deal is expected to have: the defaults, and the schema of a
-// team's own list (a JSON file named by ROSTER_CHECKLIST, read by the server at start:
-// src/server/checklist-config.ts). The server checks the file with this schema and
-// sends the result with the page; the browser checks it again, as any input, and keeps
-// the defaults when there is none. Framework-free, with extensions on its imports: the
-// servers and Vite's config loader reach it too.
+// Which roles each kind of deal is expected to have: the defaults, and how a team's own
+// list (a JSON file named by ROSTER_CHECKLIST, checked by the server at start with
+// checklist-file.ts) travels with the page; the browser checks it again, as any input,
+// and keeps the defaults when there is none. Framework-free, with extensions on its
+// imports: the servers and Vite's config loader reach it too.
 import * as z from 'zod/mini'
 import { roleKey, RoleSchema } from '../../api/roles.ts'
 import type { ClientType } from '../../api/schemas.ts'
@@ -54,66 +53,16 @@ export const DEFAULT_CHECKLIST: ChecklistConfig = {
   Dual: bothSides(SELLER_SIDE, BUYER_SIDE),
 }
 
-// A slot is one role ("Lender") or a list of roles any of which fills it.
-const SlotSchema = z.pipe(
-  z.union([RoleSchema, z.array(RoleSchema).check(z.minLength(1, 'List at least one role'))], {
-    error: 'Expected a role, or a list of roles any of which fills the place',
-  }),
-  z.transform((slot): string[] => (typeof slot === 'string' ? [slot] : slot)),
-)
-
-/** A deal type's slots; no role may be expected twice (it would fill two places at once). */
-const SlotsSchema = z.array(SlotSchema, { error: 'Expected a list of roles' }).check(
-  z.superRefine((slots: string[][], ctx) => {
-    const seen = new Set<string>()
-    slots.forEach((slot, index) => {
-      // A slot that failed its own checks is not an array of roles yet.
-      if (!Array.isArray(slot)) return
-      slot.forEach((role, position) => {
-        const key = roleKey(role)
-        if (seen.has(key)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [index, position],
-            message: `${role} is listed more than once`,
-            input: role,
-          })
-        }
-        seen.add(key)
-      })
-    })
-  }),
-)
-
 /**
- * A team's checklist: Buyer and Seller required, Dual optional (both sides, by default).
- * Unknown keys are refused, so a typo ("buyer") is not silently ignored.
+ * The checklist as the page carries it: checked and completed by the server already
+ * (checklist-file.ts), so the browser only checks its shape, with the schemas the first
+ * load has anyway.
  */
-export const ChecklistConfigSchema = z.pipe(
-  z.strictObject(
-    { Buyer: SlotsSchema, Seller: SlotsSchema, Dual: z.optional(SlotsSchema) },
-    { error: 'Expected an object of role lists: Buyer, Seller and (optionally) Dual' },
-  ),
-  z.transform(({ Buyer, Seller, Dual }): ChecklistConfig => ({
-    Buyer,
-    Seller,
-    Dual: Dual ?? bothSides(Seller, Buyer),
-  })),
-)
-
-/** One line for the first problem of a parse: where in the file, and what is wrong. */
-export function describeChecklistProblem(error: z.core.$ZodError): string {
-  const [first] = error.issues
-  if (!first) return 'not a checklist'
-  const where = first.path.length === 0 ? 'the file' : first.path.map(String).join('.')
-  // zod/mini carries no wording of its own for an unknown key.
-  const message =
-    first.code === 'unrecognized_keys'
-      ? `unknown ${first.keys.length === 1 ? 'key' : 'keys'} ${first.keys.join(', ')} (expected Buyer, Seller, Dual)`
-      : first.message
-  const more = error.issues.length > 1 ? ` (and ${String(error.issues.length - 1)} more)` : ''
-  return `${where}: ${message}${more}`
-}
+const SentChecklistSchema = z.object({
+  Buyer: z.array(z.array(RoleSchema)),
+  Seller: z.array(z.array(RoleSchema)),
+  Dual: z.array(z.array(RoleSchema)),
+})
 
 /** The id of the `<script type="application/json">` element that carries a team's checklist. */
 export const CHECKLIST_ELEMENT_ID = 'roster-checklist'
@@ -133,7 +82,7 @@ export function readChecklistConfig(document: Document): ChecklistConfig {
   const text = document.getElementById(CHECKLIST_ELEMENT_ID)?.textContent
   if (!text) return DEFAULT_CHECKLIST
   try {
-    return ChecklistConfigSchema.safeParse(JSON.parse(text)).data ?? DEFAULT_CHECKLIST
+    return SentChecklistSchema.safeParse(JSON.parse(text)).data ?? DEFAULT_CHECKLIST
   } catch {
     return DEFAULT_CHECKLIST
   }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { ClientType, PropertyContact } from '../../../src/api'
+import { DEFAULT_CHECKLIST } from '../../../src/features/checklist/checklist-config'
 import {
   ChecklistConfigSchema,
-  DEFAULT_CHECKLIST,
   describeChecklistProblem,
-} from '../../../src/features/checklist/checklist-config'
+} from '../../../src/features/checklist/checklist-file'
 import {
   checklistState,
   checkRoster,

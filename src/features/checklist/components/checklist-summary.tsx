@@ -3,7 +3,7 @@ import type { ClientType, PropertyContact } from '../../../api'
 import { listed } from '../../../api/roles'
 import { fullName } from '../../../lib/format'
 import { preloadLinkDialog } from '../../property-contacts/components/roster-dialogs'
-import { editValuesFor, type EditLinkValues } from '../../property-contacts/link-form-schema'
+import type { EditLinkValues } from '../../property-contacts/link-form-schema'
 import { useRosterDialogs } from '../../property-contacts/components/roster-dialogs-provider'
 import { useChecklistConfig } from '../checklist-context'
 import { checkRoster, withArticle, type ChecklistIssue } from '../checklist-rules'
@@ -90,7 +90,10 @@ function IssueItem({
         type="button"
         className="button"
         onClick={() => {
-          onEdit(link, { ...editValuesFor(link), primary })
+          // The form's rules are code for the dialogs (loaded with them, not on first load).
+          void import('../../property-contacts/link-form-schema').then(({ editValuesFor }) => {
+            onEdit(link, { ...editValuesFor(link), primary })
+          })
         }}
       >
         {label}
