@@ -24,7 +24,8 @@ describe('the checklist summary', () => {
     await user.click(within(summary).getByRole('button', { name: 'Link a Lender' }))
     const dialog = within(await screen.findByRole('dialog', { name: 'Link a contact' }))
     expect(dialog.getByRole('combobox', { name: 'Role' })).toHaveDisplayValue('Lender')
-    expect(dialog.getByRole('checkbox', { name: /Primary/ })).not.toBeChecked()
+    // Nobody holds the role: the one linked becomes its primary.
+    expect(dialog.getByRole('checkbox', { name: /Primary/ })).toBeChecked()
     await user.type(dialog.getByRole('combobox', { name: 'Contact' }), 'smi')
     await user.click(await dialog.findByRole('option', { name: /Walter Smith/ }))
     await user.click(dialog.getByRole('button', { name: 'Link contact' }))

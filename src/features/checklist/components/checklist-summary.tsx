@@ -31,17 +31,16 @@ export function ChecklistSummary({ clientType, links }: ChecklistSummaryProps) {
   if (result.complete) {
     return (
       <p className="checklist checklist-complete">
-        Checklist complete: all {expected} expected roles filled.
+        {`Checklist complete: all ${String(expected)} expected roles filled.`}
       </p>
     )
   }
   return (
     <section className="checklist" aria-labelledby={headingId}>
       <p id={headingId} className="checklist-heading">
-        Checklist: {result.filled} of {expected} filled
-        {result.missing.length > 0 && (
-          <> · missing: {listed(result.missing.map((slot) => slot.label))}</>
-        )}
+        {`Checklist: ${String(result.filled)} of ${String(expected)} filled`}
+        {result.missing.length > 0 &&
+          ` · missing: ${listed(result.missing.map((slot) => slot.label))}`}
       </p>
       <ul className="checklist-fixes">
         {result.missing.map((slot) => (
@@ -52,10 +51,11 @@ export function ChecklistSummary({ clientType, links }: ChecklistSummaryProps) {
               onPointerEnter={preloadLinkDialog}
               onFocus={preloadLinkDialog}
               onClick={() => {
-                openLinkFor({ role: slot.roles[0] ?? slot.label })
+                // Nobody holds the role yet: whoever is linked becomes its primary.
+                openLinkFor({ role: slot.roles[0] ?? slot.label, primary: true })
               }}
             >
-              Link {withArticle(slot.label)}
+              {`Link ${withArticle(slot.label)}`}
             </button>
           </li>
         ))}
@@ -135,7 +135,7 @@ function IssueItem({
               onLink(issue.role)
             }}
           >
-            Link another {issue.role}
+            {`Link another ${issue.role}`}
           </button>
         </li>
       )
