@@ -31,6 +31,13 @@ describe('ROSTER_CHECKLIST', () => {
     })
   })
 
+  it('accepts the example in docs/', () => {
+    // Relative paths are read from the working directory, the repository when tests run.
+    const example = 'docs/checklist.example.json'
+    const loaded = checklistFromEnv({ ROSTER_CHECKLIST: example })
+    expect(loaded.ok && loaded.config.Seller[1]).toEqual(['Listing Agent', 'Co-listing Agent'])
+  })
+
   it.each([
     ['missing.json', null, /missing\.json: cannot be read \(ENOENT/],
     ['broken.json', '{ "Buyer": [', /broken\.json: is not JSON \(/],
