@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 import { mockBackend } from './src/mocks/vite-plugin.ts'
 import { buildManifest } from './src/server/build-manifest-plugin.ts'
-import { liveProxy, securityHeaders } from './src/server/vite-plugin.ts'
+import { liveProxy, rosterChecklist, securityHeaders } from './src/server/vite-plugin.ts'
 
 // The browser always calls /api/v1 on its own origin. What answers there is decided
 // here, on the server side: the mock backend (default) mounted as middleware in the
@@ -30,7 +30,14 @@ function isInitial(id: string, meta: ModuleMeta, seen = new Set<string>()): bool
 export default defineConfig({
   // securityHeaders first, so the preview's every response carries them. buildManifest
   // compresses the written build and makes its page (src/server/build-manifest.ts).
-  plugins: [react(), securityHeaders(), mockBackend(), liveProxy(), buildManifest()],
+  plugins: [
+    react(),
+    securityHeaders(),
+    mockBackend(),
+    liveProxy(),
+    rosterChecklist(),
+    buildManifest(),
+  ],
   resolve: {
     alias: [
       {

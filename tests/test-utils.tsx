@@ -4,13 +4,22 @@ import { Layout } from '../src/app/layout'
 import { AppProviders } from '../src/app/providers'
 import { createQueryClient } from '../src/app/query-client'
 import { AppRoutes } from '../src/app/routes'
+import { DEFAULT_CHECKLIST, type ChecklistConfig } from '../src/features/checklist/checklist-config'
+import { ChecklistContext } from '../src/features/checklist/checklist-context'
 
 /**
  * Renders the whole app at `url` with its real providers and layout. Reads are
  * not retried here, so a failure shows at once instead of after the backoff;
- * pass `retry: true` to keep the app's retry policy.
+ * pass `retry: true` to keep the app's retry policy. `checklist`: the team's roster
+ * checklist, as the server would send it with the page (the defaults otherwise).
  */
-export function renderApp(url: string, { retry = false }: { retry?: boolean } = {}) {
+export function renderApp(
+  url: string,
+  {
+    retry = false,
+    checklist = DEFAULT_CHECKLIST,
+  }: { retry?: boolean; checklist?: ChecklistConfig } = {},
+) {
   window.history.replaceState(null, '', url)
   const queryClient = createQueryClient()
   if (!retry) {
@@ -20,9 +29,11 @@ export function renderApp(url: string, { retry = false }: { retry?: boolean } = 
   const user = userEvent.setup()
   const view = render(
     <AppProviders queryClient={queryClient}>
-      <Layout>
-        <AppRoutes />
-      </Layout>
+      <ChecklistContext value={checklist}>
+        <Layout>
+          <AppRoutes />
+        </Layout>
+      </ChecklistContext>
     </AppProviders>,
   )
   return { ...view, user, queryClient }

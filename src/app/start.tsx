@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query'
 import { startTransition, StrictMode } from 'react'
 import { createRoot, hydrateRoot, type Root } from 'react-dom/client'
 import { App } from './app'
+import { readChecklistConfig } from '../features/checklist/checklist-config'
 import { hydratePageState, PAGE_DATA_ID, readPageState } from './page-data'
 import { createQueryClient } from './query-client'
 import { propertyPageId } from '../config/paths'
@@ -14,12 +15,12 @@ export function startApp(
   container: HTMLElement,
   queryClient: QueryClient = createQueryClient(),
 ): Root {
+  const document = container.ownerDocument
   const app = (
     <StrictMode>
-      <App queryClient={queryClient} />
+      <App queryClient={queryClient} checklist={readChecklistConfig(document)} />
     </StrictMode>
   )
-  const document = container.ownerDocument
   const propertyId = propertyPageId(window.location.pathname)
   const prerendered = propertyId === null ? null : readPageState(document, propertyId)
   document.getElementById(PAGE_DATA_ID)?.remove()

@@ -14,6 +14,7 @@ import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { OpenToCloseAPI } from '../api/index.ts'
+import { checklistOrExit } from '../server/checklist-config.ts'
 import { createPrerenderer, prerenderTimeoutFromEnv } from '../server/prerender.tsx'
 import { createProductionHandler } from '../server/production-app.ts'
 import { allowedHostsFrom, type Middleware } from '../server/request-guards.ts'
@@ -51,6 +52,9 @@ const mock = createMockMiddleware(mockOptionsFromEnv())
 const allowedHosts = allowedHostsFrom(HOST, process.env.ALLOWED_HOSTS)
 
 function fullHandler(api: Middleware) {
+  // A team's roster checklist (ROSTER_CHECKLIST), as production serves it.
+  const loaded = checklistOrExit()
+  const checklist = loaded.custom ? loaded.config : undefined
   // The property page is rendered here from the mock backend, as production renders it
   // from the live API (src/server/prerender.tsx); PRERENDER_TIMEOUT_MS=0 turns that off.
   const prerenderTimeout = prerenderTimeoutFromEnv()
@@ -60,8 +64,9 @@ function fullHandler(api: Middleware) {
       : createPrerenderer({
           api: new OpenToCloseAPI({ baseUrl: 'http://mock.invalid/api/v1', fetch: fetchFromMock }),
           timeoutMs: prerenderTimeout,
+          checklist,
         })
-  return createProductionHandler({ root, api, allowedHosts, prerender })
+  return createProductionHandler({ root, api, allowedHosts, prerender, checklist })
 }
 
 const server = createServer(

@@ -19,6 +19,7 @@ import { App } from '../app/app'
 import { PAGE_DATA_ID, serializePageState } from '../app/page-data'
 import { createQueryClient } from '../app/query-client'
 import { propertyPageId } from '../config/paths'
+import type { ChecklistConfig } from '../features/checklist/checklist-config'
 import { createPropertyQueries, propertyQueries } from '../features/properties/api/property-queries'
 import { createPropertyContactQueries } from '../features/property-contacts/api/property-contact-queries'
 
@@ -59,6 +60,8 @@ export interface PrerenderOptions {
   containsSecret?: (html: string) => boolean
   /** Where a page that was not sent is reported (never with the secret). */
   log?: (line: string) => void
+  /** The team's roster checklist, rendered as the browser will read it from the page. */
+  checklist?: ChecklistConfig
 }
 
 const ROOT_ELEMENT = '<div id="root"></div>'
@@ -74,6 +77,7 @@ export function createPrerenderer({
   log = (line) => {
     console.warn(`[prerender] ${line}`)
   },
+  checklist,
 }: PrerenderOptions): Prerenderer {
   const render = async (url: URL, template: string) => {
     const propertyId = propertyPageId(url.pathname)
@@ -106,7 +110,7 @@ export function createPrerenderer({
       signal.removeEventListener('abort', cancel)
     }
     try {
-      const page = fillTemplate(template, url, queryClient)
+      const page = fillTemplate(template, url, queryClient, checklist)
       if (containsSecret(page)) {
         log(`${url.pathname} would have carried the API token; sent the plain page instead`)
         return null
@@ -124,9 +128,15 @@ export function createPrerenderer({
 
 /**
  * index.html with the property page for `url` rendered into it from `queryClient`, which
- * holds the page's queries, and that cache, dehydrated.
+ * holds the page's queries, and that cache, dehydrated. `checklist` is the one the
+ * template carries (the server added it), so the browser hydrates the same summary.
  */
-export function fillTemplate(template: string, url: URL, queryClient: QueryClient): string {
+export function fillTemplate(
+  template: string,
+  url: URL,
+  queryClient: QueryClient,
+  checklist?: ChecklistConfig,
+): string {
   const propertyId = propertyPageId(url.pathname)
   // Keys are the same whichever client the queries read through.
   const property =
@@ -138,7 +148,7 @@ export function fillTemplate(template: string, url: URL, queryClient: QueryClien
   const markup = renderToString(
     <StrictMode>
       <Router ssrPath={url.pathname} ssrSearch={url.search.replace(/^\?/, '')}>
-        <App queryClient={queryClient} />
+        <App queryClient={queryClient} checklist={checklist} />
       </Router>
     </StrictMode>,
   )

@@ -1,6 +1,7 @@
 // The production request handler: security headers on every response, the live proxy
 // on /api/v1, the built app for everything else. No mock code is reachable from here.
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { checklistElement, type ChecklistConfig } from '../features/checklist/checklist-config.ts'
 import type { LiveConfig } from './live-config.ts'
 import { createLiveProxy } from './live-proxy.ts'
 import { createPrerenderer, type Prerenderer } from './prerender.tsx'
@@ -21,6 +22,8 @@ export interface ProductionOptions {
   warmCompression?: boolean
   /** Renders the property page on the server (src/server/prerender.tsx). */
   prerender?: Prerenderer
+  /** A team's roster checklist (ROSTER_CHECKLIST), sent with every page; the defaults without. */
+  checklist?: ChecklistConfig
 }
 
 export { allowedHostsFrom, DEFAULT_ALLOWED_HOSTS } from './request-guards.ts'
@@ -32,7 +35,11 @@ export function createProductionHandler(options: ProductionOptions) {
       ? (_req: IncomingMessage, res: ServerResponse) => {
           res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not Found')
         }
-      : serveStatic(root, { warm: options.warmCompression ?? true, prerender: options.prerender })
+      : serveStatic(root, {
+          warm: options.warmCompression ?? true,
+          prerender: options.prerender,
+          pageAddition: options.checklist ? checklistElement(options.checklist) : '',
+        })
   return (req: IncomingMessage, res: ServerResponse): void => {
     applySecurityHeaders(res)
     if (!acceptHost(req, res, options.allowedHosts)) return
@@ -49,6 +56,8 @@ export interface LiveAppOptions extends UpstreamOptions {
   /** How long server rendering waits for the page's reads; 0 turns it off. */
   prerenderTimeoutMs: number
   warmCompression?: boolean
+  /** A team's roster checklist (ROSTER_CHECKLIST); the defaults without. */
+  checklist?: ChecklistConfig
 }
 
 /**
@@ -66,6 +75,7 @@ export function createLiveApp(options: LiveAppOptions) {
       : createPrerenderer({
           api: createUpstreamReader(upstream),
           timeoutMs: options.prerenderTimeoutMs,
+          checklist: options.checklist,
           containsSecret: upstream.redactor.leaksInHtml,
           log: (line) => {
             upstream.log(`server rendering: ${line}`)
@@ -80,5 +90,6 @@ export function createLiveApp(options: LiveAppOptions) {
     allowedHosts: options.allowedHosts,
     warmCompression: options.warmCompression,
     prerender,
+    checklist: options.checklist,
   })
 }

@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { fileURLToPath } from 'node:url'
+import { checklistFromEnv } from './checklist-config.ts'
 import { describeLiveTarget, liveConfigFromEnv } from './live-config.ts'
 import { prerenderTimeoutFromEnv } from './prerender.tsx'
 import { allowedHostsFrom, createLiveApp } from './production-app.ts'
@@ -17,6 +18,10 @@ const live = liveConfigFromEnv()
 if (!live.ok) fail(live.problem)
 // The proxy holds its own copy; nothing spawned or dumped from here inherits the token.
 delete process.env.OPEN_TO_CLOSE_API_KEY
+
+// A team's roster checklist (ROSTER_CHECKLIST); a bad file stops the server here.
+const checklist = checklistFromEnv()
+if (!checklist.ok) fail(checklist.problem)
 
 const root = fileURLToPath(new URL('../../dist', import.meta.url))
 if (!existsSync(`${root}/index.html`)) fail('dist/index.html not found. Run npm run build first')
@@ -34,6 +39,7 @@ const handler = createLiveApp({
   config: live.config,
   allowedHosts: allowedHostsFrom(host, process.env.ALLOWED_HOSTS),
   prerenderTimeoutMs: prerenderTimeoutFromEnv(),
+  checklist: checklist.custom ? checklist.config : undefined,
 })
 const server = createServer(handler)
 

@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
+import { brotliCompressSync, gzipSync } from 'node:zlib'
 import {
   BUILD_DIR,
   copiesIn,
@@ -38,16 +39,37 @@ function policyFor(styleHashes: readonly string[]): string | undefined {
   return styleHashes.length === 0 ? undefined : contentSecurityPolicyWithStyles(styleHashes)
 }
 
-function fromManifest(root: string, manifest: BuildManifest): Build {
+/**
+ * The page with `addition` (data elements such as a team's checklist) at the end of its
+ * head, and its compressed copies made again, once, when the build is read.
+ */
+function withAddition(
+  page: string,
+  addition: string,
+): { template: string; bodies: AppPage['bodies'] } {
+  const template = page.replace('</head>', () => `${addition}</head>`)
+  const identity = Buffer.from(template)
+  return {
+    template,
+    bodies: { identity, br: brotliCompressSync(identity), gzip: gzipSync(identity) },
+  }
+}
+
+function fromManifest(root: string, manifest: BuildManifest, addition: string): Build {
   const pageFile = join(root, manifest.page.file)
   const identity = readFileBytes(pageFile)
-  const bodies: AppPage['bodies'] = { identity }
-  for (const coding of manifest.compressed[manifest.page.file] ?? []) {
-    bodies[coding] = readFileBytes(pageFile + CODING_SUFFIX[coding])
+  let bodies: AppPage['bodies'] = { identity }
+  let template = identity.toString('utf8')
+  if (addition === '') {
+    for (const coding of manifest.compressed[manifest.page.file] ?? []) {
+      bodies[coding] = readFileBytes(pageFile + CODING_SUFFIX[coding])
+    }
+  } else {
+    ;({ template, bodies } = withAddition(template, addition))
   }
   return {
     page: {
-      template: identity.toString('utf8'),
+      template,
       bodies,
       entryLinks: manifest.page.entryLinks,
       policy: policyFor(manifest.page.styleHashes),
@@ -60,12 +82,13 @@ function fromManifest(root: string, manifest: BuildManifest): Build {
 }
 
 /** No manifest: the page made here from index.html, no compressed copies. */
-function fromIndex(root: string): Build {
+function fromIndex(root: string, addition: string): Build {
   const { text, entryLinks, styleHashes } = pageTemplateOf(root)
+  const template = text.replace('</head>', () => `${addition}</head>`)
   return {
     page: {
-      template: text,
-      bodies: { identity: Buffer.from(text) },
+      template,
+      bodies: { identity: Buffer.from(template) },
       entryLinks,
       policy: policyFor(styleHashes),
     },
@@ -86,7 +109,7 @@ function readFileBytes(path: string): Buffer {
  * The build in `root` as of now: read again only when its manifest (or, without one,
  * its index.html) is replaced. Undefined when there is no page to serve.
  */
-function buildIn(root: string): () => Build | undefined {
+function buildIn(root: string, addition: string): () => Build | undefined {
   let version = ''
   let build: Build | undefined
   return () => {
@@ -98,7 +121,12 @@ function buildIn(root: string): () => Build | undefined {
         : `${manifest ? 'manifest' : 'index'}:${source.ino}:${source.size}:${source.mtimeMs}`
     if (current !== version) {
       const read = manifest === undefined ? undefined : readBuildManifest(root)
-      build = source === undefined ? undefined : read ? fromManifest(root, read) : fromIndex(root)
+      build =
+        source === undefined
+          ? undefined
+          : read
+            ? fromManifest(root, read, addition)
+            : fromIndex(root, addition)
       version = current
     }
     return build
@@ -113,10 +141,18 @@ export interface ServeStaticOptions {
   warm?: boolean
   /** Renders pages on the server (src/server/prerender.tsx); without it the browser does. */
   prerender?: Prerenderer
+  /**
+   * HTML added to the end of the page's head, such as the element carrying a team's
+   * checklist (src/server/checklist-config.ts); data only, never a script to run.
+   */
+  pageAddition?: string
 }
 
-export function serveStatic(root: string, { prerender }: ServeStaticOptions = {}) {
-  const current = buildIn(root)
+export function serveStatic(
+  root: string,
+  { prerender, pageAddition = '' }: ServeStaticOptions = {},
+) {
+  const current = buildIn(root, pageAddition)
   // At start: a manifest this version cannot read stops the server here, not on a request.
   current()
   const ownFolder = join(root, BUILD_DIR) + sep

@@ -1,6 +1,8 @@
 // Vite's side of live mode and of the shipped headers. Imported only by vite.config.ts
 // (Node side): nothing here reaches the bundle.
 import type { Plugin } from 'vite'
+import { checklistElement } from '../features/checklist/checklist-config.ts'
+import { checklistOrExit } from './checklist-config.ts'
 import { describeLiveTarget, isLiveMode, liveConfigFromEnv } from './live-config.ts'
 import { createLiveProxy, type Middleware } from './live-proxy.ts'
 import { createRedactor } from './redact.ts'
@@ -70,6 +72,26 @@ export function securityHeaders(): Plugin {
         applySecurityHeaders(res)
         next()
       })
+    },
+  }
+}
+
+/**
+ * ROSTER_CHECKLIST for the dev server: read and checked at start (a bad file stops it
+ * with one line), and sent with the page as the production server sends it. A build
+ * never carries it: the server that serves the build adds it.
+ */
+export function rosterChecklist(): Plugin {
+  let element = ''
+  return {
+    name: 'roster:checklist',
+    apply: 'serve',
+    config() {
+      const loaded = checklistOrExit()
+      element = loaded.custom ? checklistElement(loaded.config) : ''
+    },
+    transformIndexHtml(html) {
+      return element === '' ? html : html.replace('</head>', () => `${element}</head>`)
     },
   }
 }

@@ -1,10 +1,14 @@
 import { useCallback, useMemo } from 'react'
 import { useSearchParams } from 'wouter'
+import type { PropertyContact } from '../../api'
 import {
   PropertyHeader,
   PropertyHeaderSkeleton,
   PropertyHeaderUnavailable,
 } from '../../features/properties/components/property-header'
+import { useChecklistConfig } from '../../features/checklist/checklist-context'
+import { checklistRoleKeys } from '../../features/checklist/checklist-rules'
+import { ChecklistSummary } from '../../features/checklist/components/checklist-summary'
 import { RosterSection } from '../../features/property-contacts/components/roster-section'
 import {
   readFoldedRoles,
@@ -40,8 +44,24 @@ export function PropertyPage() {
     [setSearchParams],
   )
 
+  const checklistConfig = useChecklistConfig()
+  const clientType = page.property.data?.client_type
+  const checklistRoles = useMemo(
+    () => (clientType ? checklistRoleKeys(checklistConfig, clientType) : undefined),
+    [checklistConfig, clientType],
+  )
+
   if (page.notFound) return <PropertyNotFound />
   const { propertyId, property } = page
+  const checklist =
+    clientType && checklistRoles
+      ? {
+          summary: (links: readonly PropertyContact[]) => (
+            <ChecklistSummary clientType={clientType} links={links} />
+          ),
+          roles: checklistRoles,
+        }
+      : undefined
 
   return (
     <div className="page">
@@ -68,6 +88,7 @@ export function PropertyPage() {
         onFiltersChange={setFilters}
         folded={folded}
         onFoldedChange={setFolded}
+        checklist={checklist}
       />
     </div>
   )

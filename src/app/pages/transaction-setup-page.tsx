@@ -1,7 +1,14 @@
 import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
 import { LoadError } from '../../components/ui/load-error'
 import { propertyContactQueries } from '../../features/property-contacts/api/property-contact-queries'
+import { useChecklistConfig } from '../../features/checklist/checklist-context'
 import { TransactionSetup } from '../../features/transaction-setup/components/transaction-setup'
+import {
+  DEFAULT_SETUP,
+  type SetupFormValues,
+} from '../../features/transaction-setup/setup-form-schema'
+import { prefilledSetup } from '../../features/transaction-setup/setup-prefill'
 import { PropertyBreadcrumb, PropertyNotFound, usePropertyPage } from './use-property-page'
 
 /** /properties/:propertyId/setup — loaded on first visit (its form code is not needed before). */
@@ -12,6 +19,19 @@ export default function TransactionSetupPage() {
     ...propertyContactQueries.roster(wanted ?? 0),
     enabled: wanted !== null,
   })
+  // The form starts from the deal's checklist, worked out once when the deal and its
+  // roster are in (a roster read again later must not reset the form). Without the
+  // deal (it could not be read), the generic rows.
+  const checklist = useChecklistConfig()
+  const [start, setStart] = useState<{ propertyId: number; values: SetupFormValues } | null>(null)
+  const links = roster.data
+  if (wanted !== null && start?.propertyId !== wanted && links) {
+    const deal = page.property.data
+    if (deal)
+      setStart({ propertyId: wanted, values: prefilledSetup(checklist, deal.client_type, links) })
+    else if (page.property.isError) setStart({ propertyId: wanted, values: DEFAULT_SETUP })
+  }
+  const initialValues = start?.propertyId === wanted ? start.values : undefined
 
   if (page.notFound) return <PropertyNotFound />
   const { propertyId, property } = page
@@ -36,8 +56,12 @@ export default function TransactionSetupPage() {
           error={roster.error}
           onRetry={() => void roster.refetch()}
         />
+      ) : initialValues ? (
+        <TransactionSetup key={propertyId} propertyId={propertyId} initialValues={initialValues} />
       ) : (
-        <TransactionSetup propertyId={propertyId} />
+        <p role="status" className="field-hint">
+          Reading the current roster…
+        </p>
       )}
     </div>
   )

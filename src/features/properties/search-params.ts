@@ -29,6 +29,8 @@ export interface PropertyListView {
   status: string
   sort: PropertySort
   page: number
+  /** Only the deals on the page whose roster checklist is not complete. */
+  incomplete: boolean
 }
 
 export const DEFAULT_PROPERTY_LIST_VIEW: PropertyListView = {
@@ -36,6 +38,7 @@ export const DEFAULT_PROPERTY_LIST_VIEW: PropertyListView = {
   status: '',
   sort: '',
   page: 1,
+  incomplete: false,
 }
 
 export function readPropertyListView(params: URLSearchParams): PropertyListView {
@@ -44,6 +47,7 @@ export function readPropertyListView(params: URLSearchParams): PropertyListView 
     status: StatusSchema.parse(params.get('status') ?? ''),
     sort: SortSchema.parse(params.get('sort') ?? ''),
     page: PageSchema.parse(params.get('page') ?? '1'),
+    incomplete: params.get('incomplete') === '1',
   }
 }
 
@@ -54,5 +58,6 @@ export function writePropertyListView(view: PropertyListView): URLSearchParams {
   if (view.status) params.set('status', view.status)
   if (view.sort) params.set('sort', view.sort)
   if (view.page > 1) params.set('page', String(view.page))
+  if (view.incomplete) params.set('incomplete', '1')
   return params
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import type { UseFormReturn } from 'react-hook-form'
 import * as z from 'zod/mini'
 import { ContactSchema } from '../../api'
-import { DEFAULT_SETUP, type SetupFormValues } from './setup-form-schema'
+import type { SetupFormValues } from './setup-form-schema'
 
 /**
  * The setup form's unsent draft, per property, in session storage (this tab only):
@@ -68,8 +68,8 @@ export function clearDraft(propertyId: number) {
   }
 }
 
-const isUntouched = (values: SetupFormValues) =>
-  JSON.stringify(values) === JSON.stringify(DEFAULT_SETUP)
+const sameValues = (a: SetupFormValues, b: SetupFormValues) =>
+  JSON.stringify(a) === JSON.stringify(b)
 
 /** "10:42": when a draft was saved, as the offer to restore it says. */
 export function draftTime(savedAt: number): string {
@@ -84,23 +84,25 @@ export function draftTime(savedAt: number): string {
  * Keeps the form's draft stored while `saving`, and offers the one found on arrival.
  * While the offer is open nothing is saved, so starting to type does not overwrite
  * the draft before the user chose; Restore puts it in the form (as unsent changes),
- * Discard deletes it.
+ * Discard deletes it. `initial` is what the form started with: a draft that is just
+ * that is no draft. A restored draft wins over it.
  */
 export function useSetupDraft(
   propertyId: number,
   form: UseFormReturn<SetupFormValues>,
   saving: boolean,
+  initial: SetupFormValues,
 ) {
   const [offer, setOffer] = useState<SetupDraft | null>(() => {
     const draft = readDraft(propertyId)
-    return draft && !isUntouched(draft.values) ? draft : null
+    return draft && !sameValues(draft.values, initial) ? draft : null
   })
   const active = saving && offer === null
 
   useEffect(() => {
     if (!active) return
     const save = (values: SetupFormValues) => {
-      if (isUntouched(values)) clearDraft(propertyId)
+      if (sameValues(values, initial)) clearDraft(propertyId)
       else writeDraft(propertyId, values)
     }
     save(form.getValues())
@@ -110,7 +112,7 @@ export function useSetupDraft(
         save(form.getValues())
       },
     })
-  }, [active, form, propertyId])
+  }, [active, form, propertyId, initial])
 
   return {
     offer,

@@ -2,7 +2,6 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useEffect } from 'react'
 import { useForm } from 'react-hook-form'
 import {
-  DEFAULT_SETUP,
   fieldsToRecheck,
   SECTIONS,
   SetupFormSchema,
@@ -11,12 +10,13 @@ import {
 
 /**
  * The setup form. `focusFirstField` is true when the form shows again after the
- * review: focus then goes to its first field, where editing starts.
+ * review: focus then goes to its first field, where editing starts. `initial`: the
+ * rows it starts with (setup-prefill.ts).
  */
-export function useSetupForm(focusFirstField: boolean) {
+export function useSetupForm(focusFirstField: boolean, initial: SetupFormValues) {
   const form = useForm<SetupFormValues>({
     resolver: zodResolver(SetupFormSchema),
-    defaultValues: DEFAULT_SETUP,
+    defaultValues: initial,
   })
 
   useEffect(() => {

@@ -32,8 +32,15 @@ export function findAlert(text: RegExp) {
   })
 }
 
+/**
+ * A team that expects nothing of any deal: its setup form starts with the generic rows
+ * (a seller, a buyer, their agents), which these flows drive. The rows a checklist
+ * starts the form with are tested in tests/features/checklist.
+ */
+export const NO_CHECKLIST = { Buyer: [], Seller: [], Dual: [] }
+
 export async function openSetup(url = '/properties/1/setup') {
-  const view = renderApp(url)
+  const view = renderApp(url, { checklist: NO_CHECKLIST })
   expect(await screen.findByRole('heading', { level: 1, name: 'Set up transaction' })).toBeVisible()
   // The property's title shows once it loaded; the form is there from the start.
   await screen.findByText(/: link the sellers, buyers, agents and other parties in one go\./)

@@ -19,6 +19,8 @@ import {
   type PropertySort,
 } from '../search-params'
 import { paths } from '../../../config/paths'
+import { checklistState } from '../../checklist/checklist-rules'
+import { useRosterChecklists, type RowChecklist } from '../../checklist/use-roster-checklists'
 
 const SKELETON_ROWS = 8
 
@@ -37,7 +39,7 @@ export function PropertiesPage() {
   const previousRef = useRef<HTMLButtonElement>(null)
   const nextRef = useRef<HTMLButtonElement>(null)
 
-  const { status, sort } = view
+  const { status, sort, incomplete } = view
   const replaceView = (next: PropertyListView) => {
     setSearchParams(writePropertyListView(next), { replace: true })
   }
@@ -45,15 +47,22 @@ export function PropertiesPage() {
   // Typing updates the URL (replacing, not stacking history) once the user pauses.
   useEffect(() => {
     if (debouncedSearch !== view.search) {
-      setSearchParams(writePropertyListView({ search: debouncedSearch, status, sort, page: 1 }), {
-        replace: true,
-      })
+      setSearchParams(
+        writePropertyListView({ search: debouncedSearch, status, sort, page: 1, incomplete }),
+        { replace: true },
+      )
     }
-  }, [debouncedSearch, view.search, status, sort, setSearchParams])
+  }, [debouncedSearch, view.search, status, sort, incomplete, setSearchParams])
 
   const query = useQuery(propertyListQueries.matching(view.search))
   const listed = query.data && listPage(query.data.properties, view)
   const complete = query.data?.complete ?? true
+  // The checklist of each deal on this page (its roster read in the background), and
+  // the page narrowed to the incomplete ones once their rosters say so.
+  const checklists = useRosterChecklists(listed?.rows)
+  const rows = incomplete
+    ? listed?.rows.filter((property) => !isComplete(checklists.get(property.id)))
+    : listed?.rows
 
   // The pager button pressed disables itself on the first or last page: focus moves
   // to the other one, once it is enabled, rather than falling to the page.
@@ -117,6 +126,16 @@ export function PropertiesPage() {
             replaceView({ ...view, sort: next, page: 1 })
           }}
         />
+        <label className="field field-checkbox properties-incomplete">
+          <input
+            type="checkbox"
+            checked={incomplete}
+            onChange={(event) => {
+              replaceView({ ...view, incomplete: event.target.checked })
+            }}
+          />
+          Incomplete only
+        </label>
       </div>
 
       <RateLimitNotice failureReason={query.failureReason} isFetching={query.isFetching} />
@@ -128,7 +147,12 @@ export function PropertiesPage() {
       {query.isError ? (
         <LoadError what="properties" error={query.error} onRetry={() => void query.refetch()} />
       ) : (
-        <PropertiesTable properties={listed?.rows} view={view} busy={query.isFetching} />
+        <PropertiesTable
+          properties={rows}
+          checklists={checklists}
+          view={view}
+          busy={query.isFetching}
+        />
       )}
 
       {listed && listed.pageCount > 1 && (
@@ -251,23 +275,36 @@ function SortChoice({
   )
 }
 
+/** Complete, as far as is known: a deal still being checked is not hidden yet. */
+function isComplete(checklist: RowChecklist | undefined): boolean {
+  return checklist?.state === 'checked' && checklist.result.complete
+}
+
+function checklistText(checklist: RowChecklist | undefined): string {
+  if (checklist?.state === 'checked') return checklistState(checklist.result)
+  return checklist?.state === 'unavailable' ? 'Not checked' : 'Checking…'
+}
+
 interface PropertiesTableProps {
   properties: Property[] | undefined
+  checklists: ReadonlyMap<number, RowChecklist>
   view: PropertyListView
   busy: boolean
 }
 
-function PropertiesTable({ properties, view, busy }: PropertiesTableProps) {
+function PropertiesTable({ properties, checklists, view, busy }: PropertiesTableProps) {
   if (properties?.length === 0) {
     const filtered = view.search || view.status
     return (
       <div className="empty-state">
         <p>
-          {view.search
-            ? `No properties match “${view.search}”${view.status ? ` with status ${view.status}` : ''}.`
-            : filtered
-              ? `No properties have status ${view.status}.`
-              : 'There are no properties yet.'}
+          {view.incomplete
+            ? 'Every deal on this page has a complete roster.'
+            : view.search
+              ? `No properties match “${view.search}”${view.status ? ` with status ${view.status}` : ''}.`
+              : filtered
+                ? `No properties have status ${view.status}.`
+                : 'There are no properties yet.'}
         </p>
       </div>
     )
@@ -290,6 +327,7 @@ function PropertiesTable({ properties, view, busy }: PropertiesTableProps) {
               Price
             </th>
             <th scope="col">Closing</th>
+            <th scope="col">Checklist</th>
           </tr>
         </thead>
         <tbody>
@@ -312,11 +350,12 @@ function PropertiesTable({ properties, view, busy }: PropertiesTableProps) {
                     {formatCurrency(property.purchase_amount)}
                   </td>
                   <td data-label="Closing">{formatCalendarDate(property.closing_date)}</td>
+                  <td data-label="Checklist">{checklistText(checklists.get(property.id))}</td>
                 </tr>
               ))
             : Array.from({ length: SKELETON_ROWS }, (_, index) => (
                 <tr key={index} aria-hidden="true" className="skeleton-row">
-                  {Array.from({ length: 6 }, (_, cell) => (
+                  {Array.from({ length: 7 }, (_, cell) => (
                     <td key={cell}>
                       <span className="skeleton" />
                     </td>

@@ -7,6 +7,7 @@ import { unconfirmedWriteMessage } from '../../../lib/error-message'
 import {
   EMPTY_LINK_FORM,
   LinkFormSchema,
+  roleChoiceFor,
   toCreatePayload,
   type LinkFormValues,
 } from '../link-form-schema'
@@ -16,10 +17,13 @@ import { ContactCombobox } from '../../../components/contact-combobox'
 import { LinkFields } from './link-fields'
 import { chosenRole } from '../../../api'
 import { primaryOf } from '../role-groups'
+import type { LinkDialogInitial } from './roster-dialogs-provider'
 import type { LinkOutcome, Replacing } from './use-roster-actions'
 
 interface LinkContactDialogProps {
   roster: readonly PropertyContact[]
+  /** The role (and primary) chosen already, for a fix such as "Link a Lender". */
+  initial?: LinkDialogInitial | undefined
   /** A link request is on its way: closing would hide its outcome. */
   pending: boolean
   onClose: () => void
@@ -47,14 +51,26 @@ function linkedMeanwhile(
   return `${who} was linked to this deal meanwhile${as}; the roster is refreshed.`
 }
 
-export function LinkContactDialog({ roster, pending, onClose, onSubmit }: LinkContactDialogProps) {
+export function LinkContactDialog({
+  roster,
+  initial,
+  pending,
+  onClose,
+  onSubmit,
+}: LinkContactDialogProps) {
   const [selected, setSelected] = useState<Contact | null>(null)
   const [formError, setFormError] = useState<string | null>(null)
   const [removeDemoted, setRemoveDemoted] = useState(false)
   const submitting = useRef(false)
   const form = useForm<LinkFormValues>({
     resolver: zodResolver(LinkFormSchema),
-    defaultValues: EMPTY_LINK_FORM,
+    defaultValues: initial
+      ? {
+          ...EMPTY_LINK_FORM,
+          ...roleChoiceFor(initial.role),
+          primary: initial.primary ?? false,
+        }
+      : EMPTY_LINK_FORM,
   })
 
   const submit = async (values: LinkFormValues) => {

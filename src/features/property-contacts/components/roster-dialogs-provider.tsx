@@ -5,13 +5,21 @@ import type { EditLinkValues } from '../link-form-schema'
 
 /** Which of the roster's dialogs is open, and for which link. */
 export type RosterDialog =
-  | { kind: 'link' }
+  | { kind: 'link'; initial?: LinkDialogInitial | undefined }
   | { kind: 'edit'; link: PropertyContact; draft?: EditLinkValues | undefined }
   | { kind: 'unlink'; link: PropertyContact }
   | { kind: 'contact'; link: PropertyContact }
 
+/** What the link dialog starts with, for a fix such as "Link a Lender". */
+export interface LinkDialogInitial {
+  role: string
+  primary?: boolean
+}
+
 export interface RosterDialogOpeners {
   openLink: () => void
+  /** The link dialog with `initial.role` (and primary, if asked) already chosen. */
+  openLinkFor: (initial: LinkDialogInitial) => void
   /** `draft`: values from an earlier attempt the server refused, so nothing typed is lost. */
   openEdit: (link: PropertyContact, draft?: EditLinkValues) => void
   openUnlink: (link: PropertyContact) => void
@@ -34,6 +42,10 @@ export function RosterDialogsProvider({ children }: { children: ReactNode }) {
       openLink: () => {
         clearStaleError()
         setDialog({ kind: 'link' })
+      },
+      openLinkFor: (initial) => {
+        clearStaleError()
+        setDialog({ kind: 'link', initial })
       },
       openEdit: (link, draft) => {
         clearStaleError()

@@ -1,6 +1,15 @@
-import { lazy, Suspense, useCallback, useId, useMemo, useRef, useState } from 'react'
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react'
 import { Link } from 'wouter'
-import type { Property } from '../../../api'
+import type { Property, PropertyContact } from '../../../api'
 import { LoadError } from '../../../components/ui/load-error'
 import { RateLimitNotice } from '../../../components/ui/rate-limit-notice'
 import { useRefusedOperations, type RefusableOperation } from '../../../lib/server-capabilities'
@@ -35,6 +44,14 @@ interface RosterSectionProps {
   /** Collapsed role groups, by roleKey (kept in the URL). */
   folded: ReadonlySet<string>
   onFoldedChange: (folded: ReadonlySet<string>) => void
+  /**
+   * The deal's checklist summary for the roster once read, shown under the heading (it
+   * opens this roster's dialogs), and the roles it covers: their "no primary" is said
+   * there, not again on their groups.
+   */
+  checklist?:
+    | { summary: (links: readonly PropertyContact[]) => ReactNode; roles: ReadonlySet<string> }
+    | undefined
 }
 
 function refusedNotice(refused: ReadonlySet<RefusableOperation>): string {
@@ -62,6 +79,7 @@ function Roster({
   onFiltersChange,
   folded,
   onFoldedChange,
+  checklist,
 }: RosterSectionProps) {
   const roster = usePropertyContacts(propertyId, filters)
   const updates = useRosterUpdates(propertyId)
@@ -88,7 +106,11 @@ function Roster({
   // first paint nor a filter change waits for a thousand entries.
   const shown = useProgressiveLimit(foldedCount, filterKey)
   const shownGroups = useMemo(() => limitGroups(foldedGroups, shown), [foldedGroups, shown])
-  const withoutPrimary = useMemo(() => rolesWithoutPrimary(groups), [groups])
+  const checklistRoles = checklist?.roles
+  const withoutPrimary = useMemo(() => {
+    const roles = rolesWithoutPrimary(groups)
+    return checklistRoles ? new Set([...roles].filter((key) => !checklistRoles.has(key))) : roles
+  }, [groups, checklistRoles])
   const toggleFold = useCallback(
     (key: string) => {
       const next = new Set(folded)
@@ -177,6 +199,7 @@ function Roster({
         )}
       </div>
 
+      {checklist && allLinks && checklist.summary(allLinks)}
       <RosterFreshness
         update={updates.update}
         onDismiss={updates.dismiss}

@@ -58,6 +58,7 @@ export function RosterWrites({ propertyId, roster, focus }: RosterWritesProps) {
       {dialog?.kind === 'link' && (
         <LinkContactDialog
           roster={roster}
+          initial={dialog.initial}
           pending={actions.linking}
           onClose={close}
           onSubmit={async (payload, chosen, replacing) => {

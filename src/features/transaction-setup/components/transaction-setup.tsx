@@ -17,6 +17,8 @@ import { SetupForm } from './setup-form'
 
 interface TransactionSetupProps {
   propertyId: number
+  /** The rows the form starts with (setup-prefill.ts); a restored draft replaces them. */
+  initialValues: SetupFormValues
 }
 
 /**
@@ -26,19 +28,19 @@ interface TransactionSetupProps {
  * resend only them; links changed by someone else since the review are not written,
  * and Review again plans the same input against the roster as it is then.
  */
-export function TransactionSetup({ propertyId }: TransactionSetupProps) {
+export function TransactionSetup({ propertyId, initialValues }: TransactionSetupProps) {
   const [stage, dispatch] = useReducer(setupProgress, INITIAL_STAGE)
   const [formError, setFormError] = useState<string | null>(null)
   const [replanError, setReplanError] = useState<string | null>(null)
   // Once a run started, part of the setup may be on the server: leaving loses only the rest.
   const [applied, setApplied] = useState(false)
-  const form = useSetupForm(stage.kind === 'edit' && stage.returning)
+  const form = useSetupForm(stage.kind === 'edit' && stage.returning, initialValues)
   // For the pickers only (they mark who is linked): the plan reads the roster itself.
   const roster = useQuery(propertyContactQueries.roster(propertyId))
   const planSetup = usePlanSetup(propertyId)
   const applySetup = useApplySetup(propertyId)
   // The unsent draft survives a reload (until applied): kept per property, offered back.
-  const draft = useSetupDraft(propertyId, form, !applied)
+  const draft = useSetupDraft(propertyId, form, !applied, initialValues)
 
   const unsent = stage.kind !== 'apply' && form.formState.isDirty
   const running = stage.kind === 'apply' && stage.running
