@@ -14,6 +14,9 @@ import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { OpenToCloseAPI } from '../api/index.ts'
+import { describeDatabase, openDatabase } from '../server/db/open.ts'
+import { DEMO_PERSON, mockHistoryDatabaseOptions, mountHistory } from '../server/history/mount.ts'
+import { readerOverFetch } from '../server/history/readers.ts'
 import { createPrerenderer, prerenderTimeoutFromEnv } from '../server/prerender.tsx'
 import { createProductionHandler } from '../server/production-app.ts'
 import { allowedHostsFrom, type Middleware } from '../server/request-guards.ts'
@@ -47,7 +50,14 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1)
 }
 
-const mock = createMockMiddleware(mockOptionsFromEnv())
+// Every change made here is recorded (src/server/history/) as the demo coordinator's.
+const historyOptions = mockHistoryDatabaseOptions()
+const historyDb = openDatabase(historyOptions)
+const mock = mountHistory(createMockMiddleware(mockOptionsFromEnv()), {
+  db: historyDb,
+  reader: readerOverFetch(fetchFromMock, 'http://mock.invalid/api/v1'),
+  demoPerson: DEMO_PERSON,
+})
 const allowedHosts = allowedHostsFrom(HOST, process.env.ALLOWED_HOSTS)
 
 function fullHandler(api: Middleware) {
@@ -77,10 +87,16 @@ server.listen(port, HOST, () => {
   const what = apiOnly ? 'mock API only' : 'mock backend'
   // The port bound, which differs from the one asked for when that was 0.
   console.log(`Roster (${what}) on http://${HOST}:${(server.address() as AddressInfo).port}`)
+  console.log(`Change history: ${describeDatabase(historyOptions)}`)
 })
 
 function shutdown(): void {
-  server.close(() => process.exit(0))
+  server.close(() => {
+    void historyDb
+      .then((db) => db.close())
+      .catch(() => undefined)
+      .finally(() => process.exit(0))
+  })
   // Keep-alive connections would hold close() open; the flows are done with them.
   server.closeAllConnections()
 }
