@@ -54,7 +54,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const historyOptions = mockHistoryDatabaseOptions()
 const historyDb = openDatabase(historyOptions)
 const mock = mountHistory(createMockMiddleware(mockOptionsFromEnv()), {
-  db: historyDb,
+  db: () => historyDb,
   reader: readerOverFetch(fetchFromMock, 'http://mock.invalid/api/v1'),
   demoPerson: DEMO_PERSON,
 })

@@ -2,6 +2,9 @@
 // on /api/v1, the built app for everything else. No mock code is reachable from here.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { LiveConfig } from './live-config.ts'
+import type { Database } from './db/types.ts'
+import { mountHistory } from './history/mount.ts'
+import { readerOverUpstream } from './history/readers.ts'
 import { createLiveProxy } from './live-proxy.ts'
 import { createPrerenderer, type Prerenderer } from './prerender.tsx'
 import { acceptHost, type Middleware } from './request-guards.ts'
@@ -49,6 +52,8 @@ export interface LiveAppOptions extends UpstreamOptions {
   /** How long server rendering waits for the page's reads; 0 turns it off. */
   prerenderTimeoutMs: number
   warmCompression?: boolean
+  /** Roster's database: with it, every change is recorded and the Activity API served. */
+  db?: Database
 }
 
 /**
@@ -74,9 +79,17 @@ export function createLiveApp(options: LiveAppOptions) {
             upstream.log(`server rendering failed: ${describeError(error)}`)
           },
         })
+  const proxy = createLiveProxy(options.config, { upstream })
+  const { db } = options
   return createProductionHandler({
     root: options.root,
-    api: createLiveProxy(options.config, { upstream }),
+    api:
+      db === undefined
+        ? proxy
+        : mountHistory(proxy, {
+            db: () => Promise.resolve(db),
+            reader: readerOverUpstream(upstream),
+          }),
     allowedHosts: options.allowedHosts,
     warmCompression: options.warmCompression,
     prerender,

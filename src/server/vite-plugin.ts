@@ -2,9 +2,14 @@
 // (Node side): nothing here reaches the bundle.
 import type { Plugin } from 'vite'
 import { describeLiveTarget, isLiveMode, liveConfigFromEnv } from './live-config.ts'
+import { databaseOptionsFromEnv, openDatabase } from './db/open.ts'
+import { historyMigrations } from './history/migration.ts'
+import { mountHistory } from './history/mount.ts'
+import { readerOverUpstream } from './history/readers.ts'
 import { createLiveProxy, type Middleware } from './live-proxy.ts'
 import { createRedactor } from './redact.ts'
 import { applySecurityHeaders } from './security-headers.ts'
+import { createUpstream } from './upstream.ts'
 
 /**
  * ROSTER_API=live: /api/v1 of the dev and preview servers becomes the proxy to the
@@ -24,7 +29,12 @@ export function liveProxy(): Plugin {
         console.error(live.problem)
         process.exit(1)
       }
-      proxy = createLiveProxy(live.config)
+      const upstream = createUpstream(live.config)
+      // The change history (src/server/history/) in ROSTER_DATA_DIR or DATABASE_URL.
+      proxy = mountHistory(createLiveProxy(live.config, { upstream }), {
+        db: () => openDatabase(databaseOptionsFromEnv(historyMigrations)),
+        reader: readerOverUpstream(upstream),
+      })
       target = describeLiveTarget(live.config)
     },
     configureServer(server) {

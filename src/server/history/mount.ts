@@ -13,8 +13,8 @@ import { withHistory } from './recorder.ts'
 import { createHistoryStore, type HistoryStore } from './store.ts'
 
 export interface HistoryMountOptions {
-  /** Resolves to the open database (opening is asynchronous; requests wait for it). */
-  db: Promise<Database>
+  /** Opens the database, on the first request that needs it (requests wait for it). */
+  db: () => Promise<Database>
   reader: HistoryReader
   /** The mock servers' stand-in for the signed-in person, when none is set. */
   demoPerson?: Person | undefined
@@ -26,11 +26,17 @@ export interface HistoryMountOptions {
 export const DEMO_PERSON: Person = { id: 'demo@roster.test', name: 'Demo Coordinator' }
 
 export function mountHistory(inner: Middleware, options: HistoryMountOptions): Middleware {
-  const store: Promise<HistoryStore> = options.db.then(createHistoryStore)
-  // Failing to open is said once, at start; each request then says it again as it fails.
-  store.catch((error: unknown) => {
-    console.error('[history] the change history database could not be opened:', error)
-  })
+  let opened: Promise<HistoryStore> | undefined
+  const store = (): Promise<HistoryStore> => {
+    if (opened === undefined) {
+      opened = options.db().then(createHistoryStore)
+      // Said once; each change then says it again as its record fails.
+      opened.catch((error: unknown) => {
+        console.error('[history] the change history database could not be opened:', error)
+      })
+    }
+    return opened
+  }
   const recorded = withHistory(inner, {
     store,
     reader: options.reader,
@@ -43,7 +49,7 @@ export function mountHistory(inner: Middleware, options: HistoryMountOptions): M
     const path = req.url ?? '/'
     if (path.startsWith('/api/roster')) {
       if (options.allowedHosts !== undefined && !acceptHost(req, res, options.allowedHosts)) return
-      answerActivity(req, res, store)
+      answerActivity(req, res, store())
         .then((answered) => {
           if (!answered) recorded(req, res, next)
         })

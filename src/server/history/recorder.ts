@@ -27,8 +27,8 @@ export const CHANGE_HEADER = 'x-roster-change'
 export const REVERTS_HEADER = 'x-roster-reverts'
 
 export interface RecorderOptions {
-  /** Resolves once the database is open; a rejection makes every record fail (loudly). */
-  store: Promise<HistoryStore>
+  /** The store, once the database is open; a rejection makes every record fail (loudly). */
+  store: () => Promise<HistoryStore>
   reader: HistoryReader
   /** Where a failed record is reported; console.error by default. */
   logFailure?: (message: string, change: NewChange, error: unknown) => void
@@ -254,7 +254,7 @@ export function withHistory(inner: Middleware, options: RecorderOptions): Middle
       if (change.contactName === null && change.contactId !== null) {
         change.contactName = nameOf((await reader.contact(change.contactId, ctx)) ?? undefined)
       }
-      const store = await options.store
+      const store = await options.store()
       await store.record(change)
     } catch (error) {
       logFailure('could not record a change; its answer was sent unchanged:', change, error)
