@@ -9,7 +9,10 @@ import { MAX_PAGE_SIZE, type HistoryStore } from './store.ts'
 
 const ACTIVITY = new RegExp(`^${ROSTER_API_BASE}/properties/(${ID_SEGMENT})/activity(/filters)?$`)
 
-const IdParam = z.pipe(z.string().check(z.regex(new RegExp(`^${ID_SEGMENT}$`))), z.transform(Number))
+const IdParam = z.pipe(
+  z.string().check(z.regex(new RegExp(`^${ID_SEGMENT}$`))),
+  z.transform(Number),
+)
 const ActivityQuerySchema = z.object({
   before: z.optional(IdParam),
   limit: z.optional(
@@ -60,7 +63,9 @@ export async function answerActivity(
   }
   const query = ActivityQuerySchema.safeParse(Object.fromEntries(url.searchParams))
   if (!query.success) {
-    sendJson(res, 400, { message: 'Unknown filter or page: check before, limit, actor and contact.' })
+    sendJson(res, 400, {
+      message: 'Unknown filter or page: check before, limit, actor and contact.',
+    })
     return true
   }
   sendJson(res, 200, await history.list(propertyId, query.data))

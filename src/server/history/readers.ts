@@ -19,7 +19,11 @@ export interface ReadContext {
 
 /** `null`: not there (404). `undefined`: could not be read (the history says so by omission). */
 export interface HistoryReader {
-  link(propertyId: number, contactId: number, ctx: ReadContext): Promise<PropertyContact | null | undefined>
+  link(
+    propertyId: number,
+    contactId: number,
+    ctx: ReadContext,
+  ): Promise<PropertyContact | null | undefined>
   contact(contactId: number, ctx: ReadContext): Promise<Contact | null | undefined>
 }
 

@@ -81,7 +81,11 @@ afterEach(closeServers)
 
 async function serve(answer: Parameters<typeof fakeApi>[0]): Promise<string> {
   return listen(
-    mountHistory(fakeApi(answer), { db: () => Promise.resolve(db), reader, demoPerson: DEMO_PERSON }),
+    mountHistory(fakeApi(answer), {
+      db: () => Promise.resolve(db),
+      reader,
+      demoPerson: DEMO_PERSON,
+    }),
   )
 }
 
@@ -180,7 +184,10 @@ describe('the recorder', () => {
       },
     }
     const origin = await listen(
-      withHistory(fakeApi(() => [200, link()]), { store: () => Promise.resolve(slowStore), reader }),
+      withHistory(
+        fakeApi(() => [200, link()]),
+        { store: () => Promise.resolve(slowStore), reader },
+      ),
     )
     let answered = false
     const response = fetch(`${origin}/api/v1/properties/7/contacts/42`, json('PUT', { notes: 'x' }))
@@ -200,10 +207,13 @@ describe('the recorder', () => {
       record: () => Promise.reject(new Error('disk full')),
     }
     const origin = await listen(
-      withHistory(fakeApi(() => [200, link({ notes: 'kept' })]), {
-        store: () => Promise.resolve(broken),
-        reader,
-      }),
+      withHistory(
+        fakeApi(() => [200, link({ notes: 'kept' })]),
+        {
+          store: () => Promise.resolve(broken),
+          reader,
+        },
+      ),
     )
     const response = await fetch(
       `${origin}/api/v1/properties/7/contacts/42`,

@@ -109,7 +109,10 @@ describe.each(engines)('the history store on $name', (engine) => {
     )
     expect((await store.get(original))?.revertedBy).toBeNull()
     const revert = await store.record(change({ actor: sam, reason: 'revert', reverts: original }))
-    expect((await store.get(original))?.revertedBy).toMatchObject({ id: revert, actorName: 'Sam Ortiz' })
+    expect((await store.get(original))?.revertedBy).toMatchObject({
+      id: revert,
+      actorName: 'Sam Ortiz',
+    })
     expect((await store.get(refused))?.reverts).toBe(original)
     const stray = await store.record(change({ reason: 'revert', reverts: 99_999 }))
     expect((await store.get(stray))?.reverts).toBeNull()
