@@ -14,7 +14,7 @@ import {
   type HistoryStore,
   type NewChange,
 } from '../../../src/server/history/store.ts'
-import { readJsonBody, sendJson } from '../../../src/server/request-guards.ts'
+import { readJsonBody, sendJson, type Middleware } from '../../../src/server/request-guards.ts'
 import type { Database } from '../../../src/server/db/types.ts'
 import { closeEngines, engines } from '../db/engines.ts'
 import { closeServers, letLocalRequestsThrough, listen } from '../http-helpers.ts'
@@ -79,13 +79,24 @@ beforeEach(async () => {
 })
 afterEach(closeServers)
 
+/** A middleware as a server's handler: what it passes on is a 404. */
+function handler(middleware: Middleware) {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    middleware(req, res, () => {
+      sendJson(res, 404, { message: 'Not found' })
+    })
+  }
+}
+
 async function serve(answer: Parameters<typeof fakeApi>[0]): Promise<string> {
   return listen(
-    mountHistory(fakeApi(answer), {
-      db: () => Promise.resolve(db),
-      reader,
-      demoPerson: DEMO_PERSON,
-    }),
+    handler(
+      mountHistory(fakeApi(answer), {
+        db: () => Promise.resolve(db),
+        reader,
+        demoPerson: DEMO_PERSON,
+      }),
+    ),
   )
 }
 
@@ -184,9 +195,11 @@ describe('the recorder', () => {
       },
     }
     const origin = await listen(
-      withHistory(
-        fakeApi(() => [200, link()]),
-        { store: () => Promise.resolve(slowStore), reader },
+      handler(
+        withHistory(
+          fakeApi(() => [200, link()]),
+          { store: () => Promise.resolve(slowStore), reader },
+        ),
       ),
     )
     let answered = false
@@ -207,12 +220,14 @@ describe('the recorder', () => {
       record: () => Promise.reject(new Error('disk full')),
     }
     const origin = await listen(
-      withHistory(
-        fakeApi(() => [200, link({ notes: 'kept' })]),
-        {
-          store: () => Promise.resolve(broken),
-          reader,
-        },
+      handler(
+        withHistory(
+          fakeApi(() => [200, link({ notes: 'kept' })]),
+          {
+            store: () => Promise.resolve(broken),
+            reader,
+          },
+        ),
       ),
     )
     const response = await fetch(
