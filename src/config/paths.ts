@@ -69,8 +69,7 @@ export const apiPaths = {
 export const ROSTER_API_BASE = '/api/roster'
 
 export const rosterApiPaths = {
-  activity: (propertyId: number): string =>
-    `${ROSTER_API_BASE}/properties/${propertyId}/activity`,
+  activity: (propertyId: number): string => `${ROSTER_API_BASE}/properties/${propertyId}/activity`,
   activityFilters: (propertyId: number): string =>
     `${ROSTER_API_BASE}/properties/${propertyId}/activity/filters`,
 } as const

@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react'
-import { useSearchParams } from 'wouter'
+import { Link, useSearchParams } from 'wouter'
+import { paths } from '../../config/paths'
 import {
   PropertyHeader,
   PropertyHeaderSkeleton,
@@ -61,6 +62,9 @@ export function PropertyPage() {
       ) : (
         <PropertyHeaderSkeleton />
       )}
+      <p className="property-links">
+        <Link href={paths.propertyActivity.href(propertyId)}>Activity</Link>
+      </p>
       <RosterSection
         propertyId={propertyId}
         filters={filters}

@@ -120,13 +120,16 @@ function nameOf(contact: { first_name: string; last_name: string } | undefined):
   return name === '' ? null : name
 }
 
-type Capture = { status: number | null; body: Buffer }
+interface Capture {
+  status: number | null
+  body: Buffer
+}
 
 /** Holds the answer back: `finish` runs when the inner middleware ends it (or the client leaves). */
 function holdAnswer(res: ServerResponse, finish: (capture: Capture) => Promise<void>): void {
   const writeHead = res.writeHead.bind(res)
   const end = res.end.bind(res)
-  const original = { writeHead: res.writeHead, write: res.write, end: res.end }
+  const original = { writeHead, write: res.write.bind(res), end }
   let head: Parameters<ServerResponse['writeHead']> | undefined
   const chunks: Buffer[] = []
   let done = false

@@ -32,12 +32,12 @@ function start(): Promise<{ child: ChildProcess; origin: string }> {
   running.push(child)
   return new Promise((resolve, reject) => {
     let output = ''
-    child.stdout?.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString('utf8')
       const port = /on http:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1]
       if (port !== undefined) resolve({ child, origin: `http://127.0.0.1:${port}` })
     })
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))
     child.once('exit', (code) => reject(new Error(`the server exited (${code}): ${output}`)))
   })
 }

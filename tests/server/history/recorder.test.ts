@@ -182,9 +182,9 @@ describe('the recorder', () => {
   })
 
   it('sends the answer only once its entry is written', async () => {
-    let release = () => {}
+    let release: () => void = () => undefined
     const written = new Promise<void>((resolve) => (release = resolve))
-    let recording = () => {}
+    let recording: () => void = () => undefined
     const recordCalled = new Promise<void>((resolve) => (recording = resolve))
     const slowStore: HistoryStore = {
       ...store,
@@ -214,7 +214,7 @@ describe('the recorder', () => {
   })
 
   it('still sends the answer unchanged when the history cannot be written, and says so loudly', async () => {
-    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     const broken: HistoryStore = {
       ...store,
       record: () => Promise.reject(new Error('disk full')),
@@ -237,7 +237,8 @@ describe('the recorder', () => {
     expect(response.status).toBe(200)
     expect(await response.json()).toMatchObject({ notes: 'kept' })
     expect(error).toHaveBeenCalledTimes(1)
-    const [message, change, cause] = error.mock.calls[0] ?? []
+    const call: unknown[] = error.mock.calls[0] ?? []
+    const [message, change, cause] = call
     expect(String(message)).toMatch(/could not record a change/)
     expect(JSON.parse(String(change)) as NewChange).toMatchObject({ action: 'edit', contactId: 42 })
     expect(cause).toEqual(new Error('disk full'))
