@@ -15,7 +15,12 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { OpenToCloseAPI } from '../api/index.ts'
 import { describeDatabase, openDatabase } from '../server/db/open.ts'
-import { DEMO_PERSON, mockHistoryDatabaseOptions, mountHistory } from '../server/history/mount.ts'
+import {
+  DEMO_PERSON,
+  MOCK_RESET_PATH,
+  mockHistoryDatabaseOptions,
+  mountHistory,
+} from '../server/history/mount.ts'
 import { readerOverFetch } from '../server/history/readers.ts'
 import { createPrerenderer, prerenderTimeoutFromEnv } from '../server/prerender.tsx'
 import { createProductionHandler } from '../server/production-app.ts'
@@ -57,6 +62,7 @@ const mock = mountHistory(createMockMiddleware(mockOptionsFromEnv()), {
   db: () => historyDb,
   reader: readerOverFetch(fetchFromMock, 'http://mock.invalid/api/v1'),
   demoPerson: DEMO_PERSON,
+  resetPath: MOCK_RESET_PATH,
 })
 const allowedHosts = allowedHostsFrom(HOST, process.env.ALLOWED_HOSTS)
 

@@ -4,7 +4,12 @@ import type { Plugin } from 'vite'
 import { isLiveMode } from '../server/live-config.ts'
 import { allowedHostsFrom, DEFAULT_ALLOWED_HOSTS } from '../server/request-guards.ts'
 import { openDatabase } from '../server/db/open.ts'
-import { DEMO_PERSON, mockHistoryDatabaseOptions, mountHistory } from '../server/history/mount.ts'
+import {
+  DEMO_PERSON,
+  MOCK_RESET_PATH,
+  mockHistoryDatabaseOptions,
+  mountHistory,
+} from '../server/history/mount.ts'
 import { readerOverFetch } from '../server/history/readers.ts'
 import { mockOptionsFromEnv } from './env.ts'
 import { createMockMiddleware, fetchFromMock, type Middleware } from './middleware.ts'
@@ -32,6 +37,7 @@ function mockFor(host: string | boolean | undefined): Middleware {
     db: () => openDatabase(mockHistoryDatabaseOptions()),
     reader: readerOverFetch(fetchFromMock, 'http://mock.invalid/api/v1'),
     demoPerson: DEMO_PERSON,
+    resetPath: MOCK_RESET_PATH,
     allowedHosts,
   })
 }

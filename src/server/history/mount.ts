@@ -18,6 +18,11 @@ export interface HistoryMountOptions {
   reader: HistoryReader
   /** The mock servers' stand-in for the signed-in person, when none is set. */
   demoPerson?: Person | undefined
+  /**
+   * The mock backend's reset to the seed (POST): the history starts over with it, as
+   * its entries describe changes to data that is gone.
+   */
+  resetPath?: string | undefined
   /** Host names served, when no server in front checks them (the Vite mounts). */
   allowedHosts?: ReadonlySet<string> | undefined
 }
@@ -60,9 +65,23 @@ export function mountHistory(inner: Middleware, options: HistoryMountOptions): M
         })
       return
     }
+    if (req.method === 'POST' && path === options.resetPath) {
+      store()
+        .then((history) => history.clear())
+        .catch((error: unknown) => {
+          console.error('[history] could not clear the history on reset:', error)
+        })
+        .finally(() => {
+          inner(req, res, next)
+        })
+      return
+    }
     recorded(req, res, next)
   }
 }
+
+/** The mock backend's reset path (src/mocks/middleware.ts). */
+export const MOCK_RESET_PATH = '/__mock/reset'
 
 /**
  * Where the mock servers keep their history: ROSTER_DATA_DIR when set; in memory with

@@ -75,6 +75,8 @@ export interface HistoryStore {
   list(propertyId: number, options?: ListOptions): Promise<ChangePage>
   get(id: number): Promise<ChangeEntry | null>
   filters(propertyId: number): Promise<ActivityFilters>
+  /** Forgets every entry: only for the mock servers' reset to the seed. */
+  clear(): Promise<void>
 }
 
 export const DEFAULT_PAGE_SIZE = 25
@@ -215,6 +217,10 @@ export function createHistoryStore(db: Database): HistoryStore {
     async get(id) {
       const { rows } = await db.query(`${SELECT} WHERE c.id = $1`, [id])
       return rows[0] ? toEntry(rows[0]) : null
+    },
+
+    async clear() {
+      await db.query('DELETE FROM roster_changes')
     },
 
     async filters(propertyId) {
