@@ -1,5 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
+import { OpenToCloseAPI } from '../../../src/api'
+import { applyTransactionPlan, planTransactionSetup } from '../../../src/api/transaction-setup'
 import { server } from '../../../src/mocks/node'
 import { renderApp } from '../../test-utils'
 
@@ -30,6 +32,32 @@ describe('change labels', () => {
         { method: 'POST', change: 'undo' },
       ])
     })
+    server.events.removeAllListeners()
+  })
+
+  it('labels every write of the transaction setup', async () => {
+    const api = new OpenToCloseAPI({
+      baseUrl: 'http://localhost:3000/api/v1',
+      versionCheck: 'conditional',
+    })
+    const roster = await api.propertyContacts.listPropertyContacts(1)
+    // Contact 1 is not on property 1 (a create); 168 moves to Buyer Agent (an update).
+    const plan = planTransactionSetup(roster, {
+      sellers: [343, 242],
+      buyers: [110],
+      agents: [],
+      others: [
+        { id: 1, role: 'Lender' },
+        { id: 168, role: 'Buyer Agent' },
+      ],
+    })
+    const writes = recordWrites()
+    const applied = await applyTransactionPlan(api, 1, plan.items)
+    expect(applied.summary.done).toBe(2)
+    expect(writes).toEqual([
+      { method: 'POST', change: 'setup' },
+      { method: 'PUT', change: 'setup' },
+    ])
     server.events.removeAllListeners()
   })
 })
