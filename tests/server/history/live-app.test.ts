@@ -45,7 +45,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await closeEngines()
   rmSync(root, { recursive: true, force: true })
-})
+}, 60_000)
 beforeEach(letLocalRequestsThrough)
 afterEach(closeServers)
 

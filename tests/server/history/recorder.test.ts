@@ -72,7 +72,8 @@ beforeAll(async () => {
   db = await pglite.open(historyMigrations)
   store = createHistoryStore(db)
 }, 120_000)
-afterAll(closeEngines)
+// Closing every clone (and dropping the PostgreSQL databases) is slow on a busy machine.
+afterAll(closeEngines, 60_000)
 beforeEach(async () => {
   letLocalRequestsThrough()
   await db.query('TRUNCATE roster_changes')

@@ -4,7 +4,8 @@ import { historyMigrations } from '../../../src/server/history/migration.ts'
 import { createHistoryStore, type NewChange } from '../../../src/server/history/store.ts'
 import { closeEngines, engines } from '../db/engines.ts'
 
-afterAll(closeEngines)
+// Closing every clone (and dropping the PostgreSQL databases) is slow on a busy machine.
+afterAll(closeEngines, 60_000)
 // Starting the first PGlite takes several seconds on a busy machine; each test clones it.
 beforeAll(async () => {
   for (const engine of engines) await engine.open(historyMigrations)
