@@ -20,6 +20,7 @@ export {
 } from './errors'
 export { HTML_INSTEAD_OF_DATA, type FetchLike, type RequestOptions } from './http'
 export type { ContactsResource } from './resources/contacts'
+export { changeHeaders, type ChangeLabel, type ChangeReason } from './resources/change-label'
 export type { PropertiesResource } from './resources/properties'
 export type { PropertyContactsResource } from './resources/property-contacts'
 export {

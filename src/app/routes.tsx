@@ -13,6 +13,7 @@ const PropertiesPage = lazy(() =>
   })),
 )
 const TransactionSetupPage = lazy(() => import('./pages/transaction-setup-page'))
+const ActivityPage = lazy(() => import('./pages/activity-page'))
 
 function Loading({ children }: { children: ReactNode }) {
   return (
@@ -44,6 +45,11 @@ export function AppRoutes() {
         <Route path={paths.propertySetup.pattern}>
           <Loading>
             <TransactionSetupPage />
+          </Loading>
+        </Route>
+        <Route path={paths.propertyActivity.pattern}>
+          <Loading>
+            <ActivityPage />
           </Loading>
         </Route>
         <Route>

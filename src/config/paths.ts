@@ -34,6 +34,10 @@ export const paths = {
     pattern: '/properties/:propertyId/setup',
     href: (propertyId: number): string => `/properties/${propertyId}/setup`,
   },
+  propertyActivity: {
+    pattern: '/properties/:propertyId/activity',
+    href: (propertyId: number): string => `/properties/${propertyId}/activity`,
+  },
 } as const
 
 export type PropertyPageKind = 'property' | 'setup'
@@ -59,6 +63,15 @@ export const apiPaths = {
   propertyContacts: (propertyId: number): string => `/properties/${propertyId}/contacts`,
   propertyContact: (propertyId: number, contactId: number): string =>
     `/properties/${propertyId}/contacts/${contactId}`,
+} as const
+
+/** Roster's own API (its change history), beside the Property Contacts API it serves. */
+export const ROSTER_API_BASE = '/api/roster'
+
+export const rosterApiPaths = {
+  activity: (propertyId: number): string => `${ROSTER_API_BASE}/properties/${propertyId}/activity`,
+  activityFilters: (propertyId: number): string =>
+    `${ROSTER_API_BASE}/properties/${propertyId}/activity/filters`,
 } as const
 
 /** The API reads a property's pages start with (both pages read the same two). */

@@ -15,6 +15,15 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { OpenToCloseAPI } from '../api/index.ts'
 import { checklistOrExit } from '../server/checklist-config.ts'
+
+import { describeDatabase, openDatabase } from '../server/db/open.ts'
+import {
+  DEMO_PERSON,
+  MOCK_RESET_PATH,
+  mockHistoryDatabaseOptions,
+  mountHistory,
+} from '../server/history/mount.ts'
+import { readerOverFetch } from '../server/history/readers.ts'
 import { createPrerenderer, prerenderTimeoutFromEnv } from '../server/prerender.tsx'
 import { createProductionHandler } from '../server/production-app.ts'
 import { allowedHostsFrom, type Middleware } from '../server/request-guards.ts'
@@ -48,7 +57,15 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1)
 }
 
-const mock = createMockMiddleware(mockOptionsFromEnv())
+// Every change made here is recorded (src/server/history/) as the demo coordinator's.
+const historyOptions = mockHistoryDatabaseOptions()
+const historyDb = openDatabase(historyOptions)
+const mock = mountHistory(createMockMiddleware(mockOptionsFromEnv()), {
+  db: () => historyDb,
+  reader: readerOverFetch(fetchFromMock, 'http://mock.invalid/api/v1'),
+  demoPerson: DEMO_PERSON,
+  resetPath: MOCK_RESET_PATH,
+})
 const allowedHosts = allowedHostsFrom(HOST, process.env.ALLOWED_HOSTS)
 
 function fullHandler(api: Middleware) {
@@ -82,10 +99,16 @@ server.listen(port, HOST, () => {
   const what = apiOnly ? 'mock API only' : 'mock backend'
   // The port bound, which differs from the one asked for when that was 0.
   console.log(`Roster (${what}) on http://${HOST}:${(server.address() as AddressInfo).port}`)
+  console.log(`Change history: ${describeDatabase(historyOptions)}`)
 })
 
 function shutdown(): void {
-  server.close(() => process.exit(0))
+  server.close(() => {
+    void historyDb
+      .then((db) => db.close())
+      .catch(() => undefined)
+      .finally(() => process.exit(0))
+  })
   // Keep-alive connections would hold close() open; the flows are done with them.
   server.closeAllConnections()
 }

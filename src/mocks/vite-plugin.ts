@@ -3,8 +3,16 @@
 import type { Plugin } from 'vite'
 import { isLiveMode } from '../server/live-config.ts'
 import { allowedHostsFrom, DEFAULT_ALLOWED_HOSTS } from '../server/request-guards.ts'
+import { openDatabase } from '../server/db/open.ts'
+import {
+  DEMO_PERSON,
+  MOCK_RESET_PATH,
+  mockHistoryDatabaseOptions,
+  mountHistory,
+} from '../server/history/mount.ts'
+import { readerOverFetch } from '../server/history/readers.ts'
 import { mockOptionsFromEnv } from './env.ts'
-import { createMockMiddleware, type Middleware } from './middleware.ts'
+import { createMockMiddleware, fetchFromMock, type Middleware } from './middleware.ts'
 
 /** The names ALLOWED_HOSTS adds, so that Vite's own host check lets them by as well. */
 function extraHostNames(): string[] {
@@ -19,12 +27,18 @@ function extraHostNames(): string[] {
  * the names the production server would (loopback, the configured host, ALLOWED_HOSTS).
  */
 function mockFor(host: string | boolean | undefined): Middleware {
-  return createMockMiddleware({
-    ...mockOptionsFromEnv(),
-    allowedHosts: allowedHostsFrom(
-      typeof host === 'string' ? host : '127.0.0.1',
-      process.env.ALLOWED_HOSTS,
-    ),
+  const allowedHosts = allowedHostsFrom(
+    typeof host === 'string' ? host : '127.0.0.1',
+    process.env.ALLOWED_HOSTS,
+  )
+  const mock = createMockMiddleware({ ...mockOptionsFromEnv(), allowedHosts })
+  // The change history, opened on the first change or Activity read (src/server/history/).
+  return mountHistory(mock, {
+    db: () => openDatabase(mockHistoryDatabaseOptions()),
+    reader: readerOverFetch(fetchFromMock, 'http://mock.invalid/api/v1'),
+    demoPerson: DEMO_PERSON,
+    resetPath: MOCK_RESET_PATH,
+    allowedHosts,
   })
 }
 

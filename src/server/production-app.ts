@@ -3,6 +3,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { checklistElement, type ChecklistConfig } from '../features/checklist/checklist-config.ts'
 import type { LiveConfig } from './live-config.ts'
+import type { Database } from './db/types.ts'
+import { mountHistory } from './history/mount.ts'
+import { readerOverUpstream } from './history/readers.ts'
 import { createLiveProxy } from './live-proxy.ts'
 import { createPrerenderer, type Prerenderer } from './prerender.tsx'
 import { acceptHost, type Middleware } from './request-guards.ts'
@@ -58,6 +61,9 @@ export interface LiveAppOptions extends UpstreamOptions {
   warmCompression?: boolean
   /** A team's roster checklist (ROSTER_CHECKLIST); the defaults without. */
   checklist?: ChecklistConfig
+
+  /** Roster's database: with it, every change is recorded and the Activity API served. */
+  db?: Database
 }
 
 /**
@@ -84,9 +90,17 @@ export function createLiveApp(options: LiveAppOptions) {
             upstream.log(`server rendering failed: ${describeError(error)}`)
           },
         })
+  const proxy = createLiveProxy(options.config, { upstream })
+  const { db } = options
   return createProductionHandler({
     root: options.root,
-    api: createLiveProxy(options.config, { upstream }),
+    api:
+      db === undefined
+        ? proxy
+        : mountHistory(proxy, {
+            db: () => Promise.resolve(db),
+            reader: readerOverUpstream(upstream),
+          }),
     allowedHosts: options.allowedHosts,
     warmCompression: options.warmCompression,
     prerender,

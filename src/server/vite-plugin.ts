@@ -4,9 +4,14 @@ import type { Plugin } from 'vite'
 import { checklistElement } from '../features/checklist/checklist-config.ts'
 import { checklistOrExit } from './checklist-config.ts'
 import { describeLiveTarget, isLiveMode, liveConfigFromEnv } from './live-config.ts'
+import { databaseOptionsFromEnv, openDatabase } from './db/open.ts'
+import { historyMigrations } from './history/migration.ts'
+import { mountHistory } from './history/mount.ts'
+import { readerOverUpstream } from './history/readers.ts'
 import { createLiveProxy, type Middleware } from './live-proxy.ts'
 import { createRedactor } from './redact.ts'
 import { applySecurityHeaders } from './security-headers.ts'
+import { createUpstream } from './upstream.ts'
 
 /**
  * ROSTER_API=live: /api/v1 of the dev and preview servers becomes the proxy to the
@@ -26,7 +31,12 @@ export function liveProxy(): Plugin {
         console.error(live.problem)
         process.exit(1)
       }
-      proxy = createLiveProxy(live.config)
+      const upstream = createUpstream(live.config)
+      // The change history (src/server/history/) in ROSTER_DATA_DIR or DATABASE_URL.
+      proxy = mountHistory(createLiveProxy(live.config, { upstream }), {
+        db: () => openDatabase(databaseOptionsFromEnv(historyMigrations)),
+        reader: readerOverUpstream(upstream),
+      })
       target = describeLiveTarget(live.config)
     },
     configureServer(server) {

@@ -12,6 +12,7 @@ import {
   type ListContactsParams,
 } from '../schemas'
 import { checkBody, checkId, checkParams, type IdLike } from '../validate'
+import { changeHeaders, type LabelledOptions } from './change-label'
 
 export class ContactsResource {
   constructor(private readonly http: HttpClient) {}
@@ -47,7 +48,10 @@ export class ContactsResource {
    * The created contact, or `null` when the server acknowledged it without sending it
    * (a 204, an empty body, `{"success": true}`, `{"data": {"id": …}}`): search for it.
    */
-  async createContact(data: ContactCreate, options: RequestOptions = {}): Promise<Contact | null> {
+  async createContact(
+    data: ContactCreate,
+    options: RequestOptions & LabelledOptions = {},
+  ): Promise<Contact | null> {
     const body = checkBody(ContactCreateSchema, data, { method: 'POST', endpoint: '/contacts' })
     const result = await this.http.request({
       method: 'POST',
@@ -55,6 +59,7 @@ export class ContactsResource {
       body,
       schema: ContactResponseSchema,
       signal: options.signal,
+      headers: changeHeaders(options.change),
       acknowledged: () => null,
     })
     return result

@@ -18,6 +18,7 @@ import {
   type PropertyContactUpdate,
 } from '../schemas'
 import { checkBody, checkId, checkParams, type IdLike } from '../validate'
+import { changeHeaders, type LabelledOptions } from './change-label'
 
 /**
  * The live API may send a link with no property id at all; the request says which
@@ -41,12 +42,12 @@ function ownedBy(propertyId: number) {
 export type VersionCheck = 'conditional' | 'read-first'
 
 /** A write that must not overwrite a change it did not see. */
-export interface WriteOptions extends RequestOptions {
+export interface WriteOptions extends RequestOptions, LabelledOptions {
   /** The version the write starts from (linkVersion): refused with a 412 when the link moved on. */
   ifMatch?: string | undefined
 }
 
-export interface CreateOptions extends RequestOptions {
+export interface CreateOptions extends RequestOptions, LabelledOptions {
   /** Link only if the contact is not linked yet: a 409 (ConflictError) when they are. */
   onlyIfUnlinked?: boolean | undefined
 }
@@ -114,7 +115,10 @@ export class PropertyContactsResource {
         body,
         schema: PropertyContactResponseSchema,
         signal: options.signal,
-        headers: conditional && this.versionCheck === 'conditional' ? { 'If-None-Match': '*' } : {},
+        headers: {
+          ...(conditional && this.versionCheck === 'conditional' ? { 'If-None-Match': '*' } : {}),
+          ...changeHeaders(options.change),
+        },
         acknowledged: () => null,
       }),
     )
@@ -156,7 +160,7 @@ export class PropertyContactsResource {
         body,
         schema: PropertyContactResponseSchema,
         signal: options.signal,
-        headers,
+        headers: { ...headers, ...changeHeaders(options.change) },
         acknowledged: () => null,
       }),
     )
@@ -176,7 +180,7 @@ export class PropertyContactsResource {
         path,
         schema: DeletedPropertyContactResponseSchema,
         signal: options.signal,
-        headers,
+        headers: { ...headers, ...changeHeaders(options.change) },
         // A 204, an empty body or `{"success": true}` is as clear a success as the
         // documented body, which says no more than the request did.
         acknowledged: () => ({ deleted: true as const, property_id: id, contact_id: contact }),

@@ -29,6 +29,9 @@ function updateOf(current: PropertyContact | undefined, item: TransactionPlanIte
 
 export type Outcome = Omit<TransactionItemResult, 'item'>
 
+/** Each item's write is labelled for Roster's change history. */
+const SETUP = { reason: 'setup' } as const
+
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error))
 }
@@ -142,7 +145,10 @@ class ItemWriter {
     try {
       return doneWith(
         await this.retrying(() =>
-          this.api.createPropertyContact(this.propertyId, body, { onlyIfUnlinked: true }),
+          this.api.createPropertyContact(this.propertyId, body, {
+            onlyIfUnlinked: true,
+            change: SETUP,
+          }),
         ),
       )
     } catch (error) {
@@ -178,7 +184,10 @@ class ItemWriter {
       try {
         return doneWith(
           await this.retrying(() =>
-            this.api.updatePropertyContact(this.propertyId, item.contactId, body, { ifMatch }),
+            this.api.updatePropertyContact(this.propertyId, item.contactId, body, {
+              ifMatch,
+              change: SETUP,
+            }),
           ),
         )
       } catch (error) {

@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react'
-import { useSearchParams } from 'wouter'
+import { Link, useSearchParams } from 'wouter'
 import type { PropertyContact } from '../../api'
+import { paths } from '../../config/paths'
 import {
   PropertyHeader,
   PropertyHeaderSkeleton,
@@ -81,6 +82,9 @@ export function PropertyPage() {
       ) : (
         <PropertyHeaderSkeleton />
       )}
+      <p className="property-links">
+        <Link href={paths.propertyActivity.href(propertyId)}>Activity</Link>
+      </p>
       <RosterSection
         propertyId={propertyId}
         property={property.data}

@@ -8,6 +8,7 @@ import {
   type PropertyContactCreate,
   type PropertyContactUpdate,
 } from '../../../api'
+import type { ChangeLabel } from '../../../api'
 import { apiClient } from '../../../lib/api-client'
 import { applyLinkUpdate, removeLink } from '../roster-rules'
 import { propertyContactQueries } from './property-contact-queries'
@@ -93,13 +94,20 @@ function rollback(
   }
 }
 
-export function useLinkContact(propertyId: number) {
+/**
+ * `change` labels the hook's writes for Roster's history (an Undo's own hooks say
+ * `undo`); none for an ordinary change.
+ */
+export function useLinkContact(propertyId: number, change?: ChangeLabel) {
   const queryClient = useQueryClient()
   return useMutation({
     meta: { changesRosterOf: propertyId },
     // Only if nobody linked them meanwhile: a 409 otherwise, with their role.
     mutationFn: (data: PropertyContactCreate) =>
-      apiClient.propertyContacts.createPropertyContact(propertyId, data, { onlyIfUnlinked: true }),
+      apiClient.propertyContacts.createPropertyContact(propertyId, data, {
+        onlyIfUnlinked: true,
+        change,
+      }),
     onSuccess: () => invalidateRoster(queryClient, propertyId),
     // "Already linked": someone linked them meanwhile, so our roster is out of date.
     // No answer: the link may exist now, and the roster must show whether it does
@@ -117,13 +125,14 @@ export interface UpdateLinkVariables {
   patch: PropertyContactUpdate
 }
 
-export function useUpdateLink(propertyId: number) {
+export function useUpdateLink(propertyId: number, change?: ChangeLabel) {
   const queryClient = useQueryClient()
   return useMutation({
     meta: { changesRosterOf: propertyId },
     mutationFn: ({ base, patch }: UpdateLinkVariables) =>
       apiClient.propertyContacts.updatePropertyContact(propertyId, base.contact_id, patch, {
         ifMatch: linkVersion(base),
+        change,
       }),
     onMutate: ({ base, patch }) =>
       changeRosterOptimistically(queryClient, propertyId, (links) =>
@@ -136,7 +145,7 @@ export function useUpdateLink(propertyId: number) {
   })
 }
 
-export function useUnlinkContact(propertyId: number) {
+export function useUnlinkContact(propertyId: number, change?: ChangeLabel) {
   const queryClient = useQueryClient()
   return useMutation({
     meta: { changesRosterOf: propertyId },
@@ -144,6 +153,7 @@ export function useUnlinkContact(propertyId: number) {
     mutationFn: (link: PropertyContact) =>
       apiClient.propertyContacts.deletePropertyContact(propertyId, link.contact_id, {
         ifMatch: linkVersion(link),
+        change,
       }),
     onMutate: (link) =>
       changeRosterOptimistically(queryClient, propertyId, (links) =>

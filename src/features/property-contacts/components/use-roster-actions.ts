@@ -95,12 +95,18 @@ function holds(entry: PropertyContact, base: PropertyContact, patch: PropertyCon
  * blind; a write refused because the link changed meanwhile hands the dialog the link
  * as it is now, so the user decides.
  */
+/** How an Undo's writes are labelled for the change history. */
+const UNDO = { reason: 'undo' } as const
+
 export function useRosterActions(propertyId: number, focus: RosterFocus) {
   const announce = useAnnounce()
   const focusStatusAction = useFocusStatusAction()
   const link = useLinkContact(propertyId)
-  // Undo is its own request: it does not make the link dialog look busy.
-  const relink = useLinkContact(propertyId)
+  // Undo is its own request: it does not make the link dialog look busy. Its writes
+  // are labelled as an Undo in Roster's change history.
+  const relink = useLinkContact(propertyId, UNDO)
+  const undoUpdate = useUpdateLink(propertyId, UNDO)
+  const undoRemove = useUnlinkContact(propertyId, UNDO)
   const update = useUpdateLink(propertyId)
   const unlink = useUnlinkContact(propertyId)
   const refreshedRoster = useRefreshedRoster(propertyId)
@@ -208,7 +214,7 @@ export function useRosterActions(propertyId: number, focus: RosterFocus) {
     /** Whether they are back as they were. */
     const run = async (): Promise<boolean> => {
       const added = onRosterNow(contactId)
-      if (added) await unlink.mutateAsync(added)
+      if (added) await undoRemove.mutateAsync(added)
       const now = onRosterNow(seen.contact_id)
       if (removed) {
         if (now) return false
@@ -222,7 +228,7 @@ export function useRosterActions(propertyId: number, focus: RosterFocus) {
         return true
       }
       if (!now) return false
-      if (!now.primary) await update.mutateAsync({ base: now, patch: { primary: true } })
+      if (!now.primary) await undoUpdate.mutateAsync({ base: now, patch: { primary: true } })
       return true
     }
     run()
