@@ -1,6 +1,9 @@
 // The production request handler: security headers on every response, the live proxy
 // on /api/v1, the built app for everything else. No mock code is reachable from here.
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { createSignIn, type SignInSettings } from './auth/middleware.ts'
+import { stylesheetsOf } from './auth/sign-in-page.ts'
+import type { Database } from './db/types.ts'
 import type { LiveConfig } from './live-config.ts'
 import { createLiveProxy } from './live-proxy.ts'
 import { createPrerenderer, type Prerenderer } from './prerender.tsx'
@@ -21,6 +24,8 @@ export interface ProductionOptions {
   warmCompression?: boolean
   /** Renders the property page on the server (src/server/prerender.tsx). */
   prerender?: Prerenderer
+  /** Sign-in (src/server/auth/middleware.ts), in front of the API and the pages. */
+  signIn?: Middleware
 }
 
 export { allowedHostsFrom, DEFAULT_ALLOWED_HOSTS } from './request-guards.ts'
@@ -36,9 +41,13 @@ export function createProductionHandler(options: ProductionOptions) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     applySecurityHeaders(res)
     if (!acceptHost(req, res, options.allowedHosts)) return
-    options.api(req, res, () => {
-      serveFile(req, res)
-    })
+    const serve = () => {
+      options.api(req, res, () => {
+        serveFile(req, res)
+      })
+    }
+    if (options.signIn) options.signIn(req, res, serve)
+    else serve()
   }
 }
 
@@ -49,6 +58,13 @@ export interface LiveAppOptions extends UpstreamOptions {
   /** How long server rendering waits for the page's reads; 0 turns it off. */
   prerenderTimeoutMs: number
   warmCompression?: boolean
+  /** Accounts and sessions (and the change history). */
+  db: Database
+  /**
+   * Who may sign in how (TRUST_PROXY, TRUSTED_IDENTITY_HEADER). `false` leaves sign-in
+   * out: only for tests of the proxy alone; production.ts always passes settings.
+   */
+  signIn: Omit<SignInSettings, 'stylesheets'> | false
 }
 
 /**
@@ -80,5 +96,12 @@ export function createLiveApp(options: LiveAppOptions) {
     allowedHosts: options.allowedHosts,
     warmCompression: options.warmCompression,
     prerender,
+    signIn:
+      options.signIn === false
+        ? undefined
+        : createSignIn(options.db, {
+            ...options.signIn,
+            stylesheets: stylesheetsOf(options.root),
+          }),
   })
 }

@@ -6,7 +6,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ServerResponse } from 'node:http'
+import { appMigrations } from '../../src/server/migrations'
 import { allowedHostsFrom, createLiveApp } from '../../src/server/production-app'
+import { engines } from './db/engines'
 import { listen, sendJson, startFakeUpstream, type FakeUpstream } from './http-helpers'
 
 /** With "/", "+", "*" and "=", which JSON and URL encoders write in several ways. */
@@ -96,6 +98,8 @@ export async function startAttackRig(
   const elsewhere = await startFakeUpstream()
   const logs: string[] = []
   const base = new URL(`${upstream.origin}/v1`)
+  const db = await (engines.find((e) => e.name === 'pglite') ?? engines[0])?.open(appMigrations)
+  if (!db) throw new Error('no test database')
   const origin = await listen(
     createLiveApp({
       root,
@@ -110,6 +114,9 @@ export async function startAttackRig(
       warmCompression: false,
       maxBodyBytes: options.maxBodyBytes,
       log: (line) => logs.push(line),
+      db,
+      // The attacks are on the proxy and the renderer; sign-in has its own tests.
+      signIn: false,
     }),
   )
   return {
