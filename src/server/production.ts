@@ -41,7 +41,7 @@ for (const warning of signIn.warnings) console.warn(`Warning: ${warning}`)
 
 // The embedded database is one process's: hold its folder while the server runs.
 const dbOptions = databaseOptionsFromEnv(appMigrations)
-let releaseLock = () => undefined as void
+let releaseLock: () => void = () => undefined
 if (dbOptions.dataDir !== undefined) {
   mkdirSync(dbOptions.dataDir, { recursive: true })
   const lock = lockDataDir(dbOptions.dataDir)

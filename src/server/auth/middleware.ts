@@ -33,8 +33,7 @@ export interface SignInSettings {
 }
 
 export type SignInSettingsResult =
-  | { ok: true; settings: SignInSettings; warnings: string[] }
-  | { ok: false; problem: string }
+  { ok: true; settings: SignInSettings; warnings: string[] } | { ok: false; problem: string }
 
 export function signInSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): SignInSettingsResult {
   const trust = parseTrustProxy(env.TRUST_PROXY)
@@ -171,15 +170,21 @@ export function createSignIn(db: Database, settings: SignInSettings): Middleware
     return signedIn && { person: { id: signedIn.email, name: signedIn.name }, via: 'session' }
   }
 
-  const page = (req: IncomingMessage, res: ServerResponse, status: number, extra = {}) => {
-    const next = localPath(new URL(req.url ?? '/', 'http://roster.invalid').searchParams.get('next'))
-    sendPage(res, status, renderSignInPage({ stylesheets, next, ...extra }))
+  const page = (req: IncomingMessage, res: ServerResponse, notice: string | undefined) => {
+    const next = localPath(
+      new URL(req.url ?? '/', 'http://roster.invalid').searchParams.get('next'),
+    )
+    sendPage(res, 200, renderSignInPage({ stylesheets, next, notice }))
   }
 
   const signIn = async (req: IncomingMessage, res: ServerResponse) => {
     const form = await readForm(req)
     if (form === undefined) {
-      sendPage(res, 415, renderSignInPage({ stylesheets, next: '/', error: 'Send the form as a form.' }))
+      sendPage(
+        res,
+        415,
+        renderSignInPage({ stylesheets, next: '/', error: 'Send the form as a form.' }),
+      )
       return
     }
     const next = localPath(form.get('next'))
@@ -232,33 +237,39 @@ export function createSignIn(db: Database, settings: SignInSettings): Middleware
         sendJson(res, 403, { message: 'Requests from other sites are refused.' })
         return
       }
-      if (path === '/sign-out' && method === 'POST') return signOut(req, res)
-      if (path === '/sign-in' && method === 'POST') return signIn(req, res)
-      if (path === '/sign-in' && reading) {
-        const who = await whoIs(req)
-        if (who) return redirect(res, localPath(url.searchParams.get('next')))
-        return page(req, res, 200, url.searchParams.has('signed-out') ? { notice: 'You are signed out.' } : {})
+      if (path === '/sign-out' && method === 'POST') {
+        await signOut(req, res)
+      } else if (path === '/sign-in' && method === 'POST') {
+        await signIn(req, res)
+      } else if (path === '/sign-in' && reading) {
+        if (await whoIs(req)) redirect(res, localPath(url.searchParams.get('next')))
+        else page(req, res, url.searchParams.has('signed-out') ? 'You are signed out.' : undefined)
+      } else {
+        req.resume()
+        const allow = path === '/sign-in' ? 'GET, HEAD, POST' : 'POST'
+        sendJson(res, 405, { message: 'Not allowed here.' }, { allow })
       }
-      req.resume()
-      sendJson(res, 405, { message: 'Not allowed here.' }, { allow: path === '/sign-in' ? 'GET, HEAD, POST' : 'POST' })
       return
     }
-    if (reading && publicFiles.has(path)) return next()
+    if (reading && publicFiles.has(path)) {
+      next()
+      return
+    }
 
     const who = await whoIs(req)
     if (path === '/auth/session') {
-      if (!who) return sendJson(res, 401, { message: SIGNED_OUT_MESSAGE })
-      return sendJson(res, 200, { id: who.person.id, name: who.person.name, via: who.via })
-    }
-    if (who) {
+      if (who) sendJson(res, 200, { id: who.person.id, name: who.person.name, via: who.via })
+      else sendJson(res, 401, { message: SIGNED_OUT_MESSAGE })
+    } else if (who) {
       setPerson(req, who.person)
-      return next()
+      next()
+    } else if (reading && !path.startsWith('/api/')) {
+      req.resume()
+      redirect(res, `/sign-in?next=${encodeURIComponent(`${path}${url.search}`)}`)
+    } else {
+      req.resume()
+      sendJson(res, 401, { message: SIGNED_OUT_MESSAGE })
     }
-    req.resume()
-    if (reading && !path.startsWith('/api/')) {
-      return redirect(res, `/sign-in?next=${encodeURIComponent(`${path}${url.search}`)}`)
-    }
-    sendJson(res, 401, { message: SIGNED_OUT_MESSAGE })
   }
 
   return (req, res, next) => {

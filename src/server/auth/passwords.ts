@@ -72,7 +72,10 @@ let dummy: Promise<string> | undefined
  * still derives a key, against a dummy hash, so the time taken does not tell whether
  * the account exists.
  */
-export async function verifyPassword(password: string, encoded: string | undefined): Promise<boolean> {
+export async function verifyPassword(
+  password: string,
+  encoded: string | undefined,
+): Promise<boolean> {
   dummy ??= hashPassword(randomBytes(16).toString('hex'))
   const stored = decode(encoded ?? (await dummy)) ?? decode(await dummy)
   if (!stored) return false

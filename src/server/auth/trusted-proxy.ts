@@ -86,6 +86,6 @@ export function clientAddress(req: IncomingMessage, proxies: TrustedProxies): st
 
 /** Over TLS here, or a trusted proxy says the browser's connection to it was https. */
 export function isSecureRequest(req: IncomingMessage, proxies: TrustedProxies): boolean {
-  if (req.socket instanceof TLSSocket && req.socket.encrypted) return true
+  if (req.socket instanceof TLSSocket) return true
   return proxies.has(req.socket.remoteAddress) && forwarded(req, 'x-forwarded-proto')[0] === 'https'
 }

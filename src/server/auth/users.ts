@@ -13,7 +13,9 @@ export const EmailSchema = z.pipe(
   z.email({ error: 'Enter an email address, like dana@example.com.' }),
 )
 
-export function parseEmail(value: string): { ok: true; email: string } | { ok: false; problem: string } {
+export function parseEmail(
+  value: string,
+): { ok: true; email: string } | { ok: false; problem: string } {
   const result = EmailSchema.safeParse(value)
   return result.success
     ? { ok: true, email: result.data }
@@ -45,6 +47,12 @@ export interface UserStore {
   find(email: string): Promise<(User & { passwordHash: string }) | undefined>
 }
 
+/** The name to show: the one given, or the email when none (or only spaces) was given. */
+function nameOr(name: string | undefined, email: string): string {
+  const trimmed = name?.trim() ?? ''
+  return trimmed === '' ? email : trimmed
+}
+
 export function createUserStore(db: Sql, scrypt?: ScryptParameters): UserStore {
   const toUser = (row: Record<string, unknown>) => {
     const parsed = UserRow.parse(row)
@@ -61,7 +69,7 @@ export function createUserStore(db: Sql, scrypt?: ScryptParameters): UserStore {
       const { rows } = await db.query(
         `INSERT INTO roster_users (email, name, password_hash) VALUES ($1, $2, $3)
          ON CONFLICT (email) DO NOTHING RETURNING email`,
-        [email, name?.trim() || email, hash],
+        [email, nameOr(name, email), hash],
       )
       return rows.length === 1
     },

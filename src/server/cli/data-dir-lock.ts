@@ -37,7 +37,8 @@ export function lockDataDir(dataDir: string): LockResult {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
     }
     const pid = Number(readFileSync(file, 'utf8').trim())
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) return { ok: false, pid }
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid))
+      return { ok: false, pid }
     rmSync(file, { force: true })
   }
   throw new Error(`Could not take the lock ${file}`)
