@@ -1,13 +1,12 @@
-import { useQuery } from '@tanstack/react-query'
-import { sessionQuery } from '../lib/session'
+import { useSignedIn } from '../lib/session'
 
 /**
- * "Signed in as Dana Lee · Sign out", when the server has a session for this browser.
- * Signing out is a form post, so it works without script too (and needs a same-origin
- * Origin, which the browser sends).
+ * "Signed in as Dana Lee · Sign out", when the server signed this browser in. Signing
+ * out is a form post, so it works without script too (and needs a same-origin Origin,
+ * which the browser sends).
  */
 export function SignedInAs() {
-  const { data: session } = useQuery(sessionQuery)
+  const session = useSignedIn()
   if (!session) return null
   return (
     <div className="signed-in">

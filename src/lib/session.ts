@@ -1,35 +1,49 @@
-// Who is signed in, as the production server says (GET /auth/session,
-// src/server/auth/middleware.ts). The mock servers have no sign-in: there the answer
-// is not this JSON, and nobody is shown.
-import { queryOptions } from '@tanstack/react-query'
+// Who is signed in, as the production server wrote it in the readable `roster-who`
+// cookie (src/server/auth/middleware.ts) on the page's load: no request at start, so
+// a server-rendered page still hydrates without one. The session itself is in an
+// HttpOnly cookie that script never sees. The mock servers have no sign-in and write
+// no such cookie: nobody is shown.
+import { useSyncExternalStore } from 'react'
 import * as z from 'zod/mini'
 
-const SessionSchema = z.object({
-  id: z.string(),
+const WHO_COOKIE = 'roster-who'
+
+const SignedInSchema = z.object({
   name: z.string(),
   /** `proxy`: an identity-aware proxy signed them in, and signs them out. */
   via: z.enum(['session', 'proxy']),
 })
 
-export type Session = z.infer<typeof SessionSchema>
+export type SignedIn = z.infer<typeof SignedInSchema>
 
-async function fetchSession(): Promise<Session | null> {
-  try {
-    const response = await fetch('/auth/session', {
-      headers: { accept: 'application/json' },
-      credentials: 'same-origin',
-    })
-    if (!response.ok) return null
-    const parsed = SessionSchema.safeParse(await response.json())
-    return parsed.success ? parsed.data : null
-  } catch {
-    return null
+let lastCookies: string | undefined
+let lastValue: SignedIn | null = null
+
+/** The cookie's value, parsed; the same object while document.cookie is unchanged. */
+function readSignedIn(): SignedIn | null {
+  const cookies = document.cookie
+  if (cookies === lastCookies) return lastValue
+  lastCookies = cookies
+  const raw = cookies
+    .split(';')
+    .map((part) => part.trim())
+    .find((part) => part.startsWith(`${WHO_COOKIE}=`))
+    ?.slice(WHO_COOKIE.length + 1)
+  lastValue = null
+  if (raw !== undefined) {
+    try {
+      const parsed = SignedInSchema.safeParse(JSON.parse(decodeURIComponent(raw)))
+      if (parsed.success) lastValue = parsed.data
+    } catch {
+      lastValue = null
+    }
   }
+  return lastValue
 }
 
-export const sessionQuery = queryOptions({
-  queryKey: ['auth', 'session'],
-  queryFn: fetchSession,
-  staleTime: Infinity,
-  retry: false,
-})
+const noSubscription = () => () => undefined
+
+/** Null on the server and while hydrating (the page was rendered without it). */
+export function useSignedIn(): SignedIn | null {
+  return useSyncExternalStore(noSubscription, readSignedIn, () => null)
+}

@@ -61,6 +61,12 @@ export function signInSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Sig
 /** Secure cookies need `Secure`, and `__Host-` needs it too (see docs/decisions/007). */
 const SECURE_COOKIE = '__Host-roster-session'
 const PLAIN_COOKIE = 'roster-session'
+/**
+ * Who is signed in, for the page's header ("Signed in as Dana Lee"): readable by the
+ * page's script, so it needs no request at start (a server-rendered page hydrates
+ * without one). It holds a display name, never anything that signs in.
+ */
+export const WHO_COOKIE = 'roster-who'
 const SAME_MESSAGE = 'That email and password do not match an account here.'
 const SIGNED_OUT_MESSAGE = 'Sign in to use Roster.'
 const MAX_FORM_BYTES = 8 * 1024
@@ -143,17 +149,18 @@ export function createSignIn(db: Database, settings: SignInSettings): Middleware
 
   const cookieName = (req: IncomingMessage) =>
     isSecureRequest(req, proxies) ? SECURE_COOKIE : PLAIN_COOKIE
-  const cookie = (req: IncomingMessage, value: string, maxAgeSeconds: number) => {
+  const cookie = (req: IncomingMessage, value: string, maxAgeSeconds: number, name?: string) => {
     const secure = isSecureRequest(req, proxies)
     return [
-      `${secure ? SECURE_COOKIE : PLAIN_COOKIE}=${value}`,
+      `${name ?? (secure ? SECURE_COOKIE : PLAIN_COOKIE)}=${value}`,
       'Path=/',
-      'HttpOnly',
+      ...(name === undefined ? ['HttpOnly'] : []),
       'SameSite=Lax',
       `Max-Age=${maxAgeSeconds}`,
       ...(secure ? ['Secure'] : []),
     ].join('; ')
   }
+  const maxAge = Math.floor(policy.absoluteMs / 1000)
 
   /** Who the request is from: a trusted proxy's header, else the session, else nobody. */
   const whoIs = async (
@@ -215,14 +222,16 @@ export function createSignIn(db: Database, settings: SignInSettings): Middleware
     if (old !== undefined) await sessions.destroy(old)
     const id = await sessions.create(user.email)
     log(`signed in: ${user.email} from ${attempt.address}`)
-    redirect(res, next, { 'set-cookie': cookie(req, id, Math.floor(policy.absoluteMs / 1000)) })
+    redirect(res, next, { 'set-cookie': cookie(req, id, maxAge) })
   }
 
   const signOut = async (req: IncomingMessage, res: ServerResponse) => {
     const id = cookieValue(req, cookieName(req))
     if (id !== undefined) await sessions.destroy(id)
     req.resume()
-    redirect(res, '/sign-in?signed-out=1', { 'set-cookie': cookie(req, '', 0) })
+    redirect(res, '/sign-in?signed-out=1', {
+      'set-cookie': [cookie(req, '', 0), cookie(req, '', 0, WHO_COOKIE)],
+    })
   }
 
   const handle = async (req: IncomingMessage, res: ServerResponse, next: () => void) => {
@@ -262,6 +271,12 @@ export function createSignIn(db: Database, settings: SignInSettings): Middleware
       else sendJson(res, 401, { message: SIGNED_OUT_MESSAGE })
     } else if (who) {
       setPerson(req, who.person)
+      if (reading && !path.startsWith('/api/')) {
+        const shown = encodeURIComponent(JSON.stringify({ name: who.person.name, via: who.via }))
+        if (cookieValue(req, WHO_COOKIE) !== shown) {
+          res.setHeader('set-cookie', cookie(req, shown, maxAge, WHO_COOKIE))
+        }
+      }
       next()
     } else if (reading && !path.startsWith('/api/')) {
       req.resume()

@@ -235,6 +235,17 @@ describe('signing in', () => {
     const page = await rawRequest(`${origin}/`, { headers: { cookie } })
     expect(page.status).toBe(200)
     expect(page.body).toContain('<div id="root">')
+    // Who, for the page's header: readable by script, and holding nothing that signs in.
+    const who = page.headers['set-cookie']?.[0] ?? ''
+    expect(who).toBe(
+      `roster-who=${encodeURIComponent('{"name":"Dana Lee","via":"session"}')}; Path=/; SameSite=Lax; Max-Age=604800`,
+    )
+    expect(who).not.toContain(cookie.split('=')[1] ?? 'no id')
+    const known = `${cookie}; ${who.split(';')[0] ?? ''}`
+    const remembered = await rawRequest(`${origin}/`, { headers: { cookie: known } })
+    expect(remembered.headers['set-cookie']).toBeUndefined()
+    // The API's answers set nothing.
+    expect(proxied.headers['set-cookie']).toBeUndefined()
     // Signed in already: the sign-in page sends you on.
     const again = await rawRequest(`${origin}/sign-in?next=%2Fproperties%2F2`, {
       headers: { cookie },
@@ -339,6 +350,7 @@ describe('ending a session', () => {
     expect(out.status).toBe(303)
     expect(out.headers.location).toBe('/sign-in?signed-out=1')
     expect(out.headers['set-cookie']?.[0]).toMatch(/^roster-session=; .*Max-Age=0/)
+    expect(out.headers['set-cookie']?.[1]).toMatch(/^roster-who=; .*Max-Age=0/)
     // The old cookie, sent anyway, opens nothing.
     expect((await rawRequest(`${origin}/api/v1/properties`, { headers: { cookie } })).status).toBe(
       401,
