@@ -1,5 +1,8 @@
 import { defineConfig, devices } from '@playwright/test'
 import {
+  LIVE_ACCOUNT,
+  LIVE_AUTH_FILE,
+  LIVE_DATA_DIR,
   LIVE_ORIGIN,
   LIVE_PORT,
   LIVE_TOKEN,
@@ -11,6 +14,9 @@ import {
 // by the standalone server (no Vite in the loop).
 const port = Number(process.env.E2E_PORT ?? 4317)
 const baseURL = `http://127.0.0.1:${port}`
+
+/** The flows against the production server (sign-in included). */
+const LIVE_SPECS = /(live|sign-in)\.spec\.ts$/
 
 const chromium = {
   ...devices['Desktop Chrome'],
@@ -45,14 +51,21 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      testIgnore: /live\.spec\.ts$/,
+      testIgnore: LIVE_SPECS,
       use: chromium,
+    },
+    {
+      // Signs in once for the live flows (the production server wants a session).
+      name: 'live-setup',
+      testMatch: /live\.setup\.ts$/,
+      use: { ...chromium, baseURL: LIVE_ORIGIN },
     },
     {
       // Live mode: the production server with the token, in front of a fake live API.
       name: 'live',
-      testMatch: /live\.spec\.ts$/,
-      use: { ...chromium, baseURL: LIVE_ORIGIN },
+      testMatch: LIVE_SPECS,
+      dependencies: ['live-setup'],
+      use: { ...chromium, baseURL: LIVE_ORIGIN, storageState: LIVE_AUTH_FILE },
     },
   ],
   // Started in this order, each once the one before answers: the build comes first.
@@ -78,15 +91,26 @@ export default defineConfig({
       stdout: 'pipe',
     },
     {
-      command: 'npx tsx src/server/production.ts',
-      url: `${LIVE_ORIGIN}/`,
+      // A fresh data folder with one account (made as an operator would, through the
+      // users command), then the server on it.
+      command: [
+        'rm -rf "$ROSTER_DATA_DIR"',
+        'printf %s "$E2E_PASSWORD" | npx tsx src/server/cli/users.ts add "$E2E_EMAIL" --name "$E2E_NAME" --password-stdin',
+        'exec env -u E2E_PASSWORD npx tsx src/server/production.ts',
+      ].join(' && '),
+      // The sign-in page answers without a session (the app's pages redirect to it).
+      url: `${LIVE_ORIGIN}/sign-in`,
       env: {
         PORT: String(LIVE_PORT),
         OPEN_TO_CLOSE_API_KEY: LIVE_TOKEN,
         OPEN_TO_CLOSE_BASE_URL: `${UPSTREAM_ORIGIN}/api/v1`,
+        ROSTER_DATA_DIR: LIVE_DATA_DIR,
+        E2E_EMAIL: LIVE_ACCOUNT.email,
+        E2E_NAME: LIVE_ACCOUNT.name,
+        E2E_PASSWORD: LIVE_ACCOUNT.password,
       },
       reuseExistingServer: false,
-      timeout: 60_000,
+      timeout: 180_000,
       stdout: 'pipe',
     },
   ],

@@ -11,3 +11,15 @@ export const UPSTREAM_PORT = Number(process.env.E2E_UPSTREAM_PORT ?? 4319)
 
 export const LIVE_ORIGIN = `http://127.0.0.1:${LIVE_PORT}`
 export const UPSTREAM_ORIGIN = `http://127.0.0.1:${UPSTREAM_PORT}`
+
+// The production server signs people in: the live project's web server makes this
+// account in a fresh data folder before it starts (playwright.config.ts), and
+// e2e/live.setup.ts signs in once for the live flows.
+export const LIVE_ACCOUNT = {
+  email: 'dana@example.com',
+  name: 'Dana Lee',
+  password: 'e2e long passphrase',
+}
+export const LIVE_DATA_DIR = `${process.env.TMPDIR ?? '/tmp'}/roster-e2e-live-${LIVE_PORT}`
+/** The signed-in browser state the live flows start from. */
+export const LIVE_AUTH_FILE = `test-results/.auth/live-${LIVE_PORT}.json`

@@ -1,6 +1,7 @@
 // Live mode as deployed: the production build behind src/server/production.ts, which
 // proxies /api/v1 to a fake Open To Close API that refuses any request without the
 // token (see e2e/fake-upstream.ts). The browser must work, and must never see the token.
+// The flows start signed in (e2e/live.setup.ts); signing in itself is e2e/sign-in.spec.ts.
 import { createHash } from 'node:crypto'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'

@@ -5,6 +5,7 @@ import { ErrorBoundary } from './error-boundary'
 import { Layout } from './layout'
 import { AppProviders } from './providers'
 import { AppRoutes } from './routes'
+import { SignedInAs } from './signed-in-as'
 
 export function App({
   queryClient,
@@ -17,7 +18,7 @@ export function App({
   return (
     <AppProviders queryClient={queryClient}>
       <ChecklistContext value={checklist}>
-        <Layout>
+        <Layout account={<SignedInAs />}>
           <ErrorBoundary>
             <AppRoutes />
           </ErrorBoundary>

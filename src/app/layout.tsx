@@ -4,7 +4,8 @@ import { AuthProblemNotice } from '../components/ui/auth-problem-notice'
 import { ConnectionNotice } from '../components/ui/connection-notice'
 import { paths } from '../config/paths'
 
-export function Layout({ children }: { children: ReactNode }) {
+/** `account`: who is signed in (app.tsx passes <SignedInAs />; the tests render none). */
+export function Layout({ children, account }: { children: ReactNode; account?: ReactNode }) {
   return (
     <>
       <a href="#main" className="skip-link">
@@ -26,6 +27,7 @@ export function Layout({ children }: { children: ReactNode }) {
             Properties
           </Link>
         </nav>
+        {account}
       </header>
       <main id="main" tabIndex={-1}>
         <ConnectionNotice />

@@ -2,8 +2,10 @@
 // on /api/v1, the built app for everything else. No mock code is reachable from here.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { checklistElement, type ChecklistConfig } from '../features/checklist/checklist-config.ts'
-import type { LiveConfig } from './live-config.ts'
+import { createSignIn, type SignInSettings } from './auth/middleware.ts'
+import { stylesheetsOf } from './auth/sign-in-page.ts'
 import type { Database } from './db/types.ts'
+import type { LiveConfig } from './live-config.ts'
 import { mountHistory } from './history/mount.ts'
 import { readerOverUpstream } from './history/readers.ts'
 import { createLiveProxy } from './live-proxy.ts'
@@ -27,6 +29,8 @@ export interface ProductionOptions {
   prerender?: Prerenderer
   /** A team's roster checklist (ROSTER_CHECKLIST), sent with every page; the defaults without. */
   checklist?: ChecklistConfig
+  /** Sign-in (src/server/auth/middleware.ts), in front of the API and the pages. */
+  signIn?: Middleware
 }
 
 export { allowedHostsFrom, DEFAULT_ALLOWED_HOSTS } from './request-guards.ts'
@@ -46,9 +50,13 @@ export function createProductionHandler(options: ProductionOptions) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     applySecurityHeaders(res)
     if (!acceptHost(req, res, options.allowedHosts)) return
-    options.api(req, res, () => {
-      serveFile(req, res)
-    })
+    const serve = () => {
+      options.api(req, res, () => {
+        serveFile(req, res)
+      })
+    }
+    if (options.signIn) options.signIn(req, res, serve)
+    else serve()
   }
 }
 
@@ -61,9 +69,13 @@ export interface LiveAppOptions extends UpstreamOptions {
   warmCompression?: boolean
   /** A team's roster checklist (ROSTER_CHECKLIST); the defaults without. */
   checklist?: ChecklistConfig
-
-  /** Roster's database: with it, every change is recorded and the Activity API served. */
-  db?: Database
+  /** Accounts and sessions (and the change history). */
+  db: Database
+  /**
+   * Who may sign in how (TRUST_PROXY, TRUSTED_IDENTITY_HEADER). `false` leaves sign-in
+   * out: only for tests of the proxy alone; production.ts always passes settings.
+   */
+  signIn: Omit<SignInSettings, 'stylesheets'> | false
 }
 
 /**
@@ -94,16 +106,21 @@ export function createLiveApp(options: LiveAppOptions) {
   const { db } = options
   return createProductionHandler({
     root: options.root,
-    api:
-      db === undefined
-        ? proxy
-        : mountHistory(proxy, {
-            db: () => Promise.resolve(db),
-            reader: readerOverUpstream(upstream),
-          }),
+    // Every change through the proxy is recorded, by the person sign-in established.
+    api: mountHistory(proxy, {
+      db: () => Promise.resolve(db),
+      reader: readerOverUpstream(upstream),
+    }),
     allowedHosts: options.allowedHosts,
     warmCompression: options.warmCompression,
     prerender,
     checklist: options.checklist,
+    signIn:
+      options.signIn === false
+        ? undefined
+        : createSignIn(options.db, {
+            ...options.signIn,
+            stylesheets: stylesheetsOf(options.root),
+          }),
   })
 }

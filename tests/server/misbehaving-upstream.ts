@@ -6,7 +6,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ServerResponse } from 'node:http'
+import type { Database } from '../../src/server/db/types'
+import { appMigrations } from '../../src/server/migrations'
 import { allowedHostsFrom, createLiveApp } from '../../src/server/production-app'
+import { engines } from './db/engines'
 import { listen, sendJson, startFakeUpstream, type FakeUpstream } from './http-helpers'
 
 /** With "/", "+", "*" and "=", which JSON and URL encoders write in several ways. */
@@ -85,6 +88,16 @@ export interface AttackRig {
   close(): void
 }
 
+let database: Promise<Database> | undefined
+
+/** One in-memory database for all the rigs of a test file: starting one takes seconds. */
+function rigDatabase(): Promise<Database> {
+  const pglite = engines.find((e) => e.name === 'pglite')
+  if (!pglite) throw new Error('no PGlite test engine')
+  database ??= pglite.open(appMigrations)
+  return database
+}
+
 export async function startAttackRig(
   options: { maxBodyBytes?: number; timeoutMs?: number; https?: boolean } = {},
 ): Promise<AttackRig> {
@@ -96,6 +109,7 @@ export async function startAttackRig(
   const elsewhere = await startFakeUpstream()
   const logs: string[] = []
   const base = new URL(`${upstream.origin}/v1`)
+  const db = await rigDatabase()
   const origin = await listen(
     createLiveApp({
       root,
@@ -110,6 +124,9 @@ export async function startAttackRig(
       warmCompression: false,
       maxBodyBytes: options.maxBodyBytes,
       log: (line) => logs.push(line),
+      db,
+      // The attacks are on the proxy and the renderer; sign-in has its own tests.
+      signIn: false,
     }),
   )
   return {

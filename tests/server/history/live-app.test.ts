@@ -58,6 +58,7 @@ async function liveApp(timeoutMs = 2_000) {
       config: { apiKey: 'secret-token', baseUrl: base, writeBaseUrl: base, timeoutMs },
       allowedHosts: allowedHostsFrom('127.0.0.1', undefined),
       prerenderTimeoutMs: 0,
+      signIn: false,
       warmCompression: false,
       log: () => undefined,
       db,
