@@ -42,6 +42,8 @@ export interface ConditionalWrites {
     condition: LinkCondition,
     signal: AbortSignal,
     write: () => Promise<UpstreamAnswer>,
+    /** Told what the check read (`null`: not linked), before the write is sent. */
+    onRead?: (link: PropertyContact | null) => void,
   ): Promise<ConditionalResult>
 }
 
@@ -232,11 +234,13 @@ export function createConditionalWrites(upstream: Upstream): ConditionalWrites {
     condition: LinkCondition,
     signal: AbortSignal,
     write: () => Promise<UpstreamAnswer>,
+    onRead?: (link: PropertyContact | null) => void,
   ): Promise<ConditionalResult> {
     const { propertyId, contactId } = condition
     const read = await readLink(propertyId, contactId, signal)
     if (read.kind === 'own') return read
     if (read.kind === 'missing') {
+      onRead?.(null)
       if (condition.kind === 'unlinked') return { kind: 'forwarded', answer: await write() }
       return own(404, {
         message: `Contact ${contactId} is not linked to property ${propertyId}; nothing was written.`,
@@ -250,6 +254,7 @@ export function createConditionalWrites(upstream: Upstream): ConditionalWrites {
       )
       return own(412, { message: `${wrong} Nothing was changed.`, wrong_link: true })
     }
+    onRead?.(link)
     if (condition.kind === 'unlinked') {
       const role = link.role === null ? 'with no role' : `as ${link.role}`
       return own(409, {
@@ -266,9 +271,9 @@ export function createConditionalWrites(upstream: Upstream): ConditionalWrites {
   }
 
   return {
-    run: (condition, signal, write) =>
+    run: (condition, signal, write, onRead) =>
       inTurn(`${condition.propertyId}/${condition.contactId}`, () =>
-        check(condition, signal, write),
+        check(condition, signal, write, onRead),
       ),
   }
 }

@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { API_BASE } from '../config/paths.ts'
 import { matchApiRoute, type ApiMethod } from './api-routes.ts'
 import { createConditionalWrites, linkConditionOf } from './conditional-writes.ts'
+import { offerBeforeState } from './history/before-state.ts'
 import type { LiveConfig } from './live-config.ts'
 import {
   API_RESPONSE_CSP,
@@ -61,7 +62,10 @@ export function createLiveProxy(config: LiveConfig, options: LiveProxyOptions = 
       if (condition === null) {
         answer = await write()
       } else {
-        const result = await conditional.run(condition, client.signal, write)
+        // The check's read is the change's before-state: the history takes it from here.
+        const result = await conditional.run(condition, client.signal, write, (link) => {
+          offerBeforeState(req, link)
+        })
         if (result.kind === 'own') {
           sendJson(res, result.status, result.body, result.headers)
           return

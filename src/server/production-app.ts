@@ -110,6 +110,7 @@ export function createLiveApp(options: LiveAppOptions) {
     api: mountHistory(proxy, {
       db: () => Promise.resolve(db),
       reader: readerOverUpstream(upstream),
+      proxyOffersBeforeState: true,
     }),
     allowedHosts: options.allowedHosts,
     warmCompression: options.warmCompression,

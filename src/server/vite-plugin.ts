@@ -36,6 +36,7 @@ export function liveProxy(): Plugin {
       proxy = mountHistory(createLiveProxy(live.config, { upstream }), {
         db: () => openDatabase(databaseOptionsFromEnv(historyMigrations)),
         reader: readerOverUpstream(upstream),
+        proxyOffersBeforeState: true,
       })
       target = describeLiveTarget(live.config)
     },

@@ -25,6 +25,8 @@ export interface HistoryMountOptions {
   resetPath?: string | undefined
   /** Host names served, when no server in front checks them (the Vite mounts). */
   allowedHosts?: ReadonlySet<string> | undefined
+  /** `inner` is the live proxy, which offers its conditional checks' reads (recorder.ts). */
+  proxyOffersBeforeState?: boolean
 }
 
 /** The mock servers' coordinator: every change made there is theirs. */
@@ -46,6 +48,7 @@ export function mountHistory(inner: Middleware, options: HistoryMountOptions): M
     store,
     reader: options.reader,
     allowedHosts: options.allowedHosts,
+    proxyOffersBeforeState: options.proxyOffersBeforeState,
   })
   return (req, res, next) => {
     if (options.demoPerson !== undefined && personOf(req) === undefined) {

@@ -11,6 +11,7 @@ import { ContactResponseSchema, PropertyContactResponseSchema } from '../../api/
 import { API_BASE, ID_SEGMENT, parseIdSegment } from '../../config/paths.ts'
 import { personOf, type Person } from '../auth/identity.ts'
 import { hostName, isSameOriginRequest, type Middleware } from '../request-guards.ts'
+import { proxyReadsFirst, takeBeforeState } from './before-state.ts'
 import type { HistoryReader, ReadContext } from './readers.ts'
 import {
   CHANGE_REASONS,
@@ -34,6 +35,12 @@ export interface RecorderOptions {
   logFailure?: (message: string, change: NewChange, error: unknown) => void
   /** Host names the inner middleware answers to; a request to another is not recorded. */
   allowedHosts?: ReadonlySet<string> | undefined
+  /**
+   * The inner middleware is the live proxy, whose check of a conditional write reads the
+   * link first and offers that read (./before-state.ts): the recorder takes it rather
+   * than reading Open To Close a second time.
+   */
+  proxyOffersBeforeState?: boolean
 }
 
 interface Target {
@@ -281,6 +288,15 @@ export function withHistory(inner: Middleware, options: RecorderOptions): Middle
     }
     const ctx: ReadContext = { query: url.searchParams }
     const bodyOf = watchBody(req)
+    const link = target.action === 'edit' || target.action === 'unlink'
+    if (options.proxyOffersBeforeState === true && link && proxyReadsFirst(req)) {
+      // The proxy's own check reads the link inside its turn, just before the write.
+      holdAnswer(res, (capture) =>
+        record(req, target, takeBeforeState(req) ?? null, bodyOf(), capture, ctx),
+      )
+      inner(req, res, next)
+      return
+    }
     void readBefore(target, ctx).then((before) => {
       holdAnswer(res, (capture) => record(req, target, before, bodyOf(), capture, ctx))
       inner(req, res, next)

@@ -6,7 +6,6 @@ import { parseIdSegment } from '../../../config/paths'
 import { activityQueries } from '../api/activity-queries'
 import type { ActivityFilter } from '../api/activity-schema'
 import { ActivityEntry } from './activity-entry'
-import './activity.css'
 
 /** The filters in the address (`?actor=…&contact=…`), so a filtered view can be shared. */
 export function readActivityFilter(params: URLSearchParams): ActivityFilter {
