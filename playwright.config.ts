@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test'
 import {
   LIVE_ACCOUNT,
+  LIVE_SECOND_ACCOUNT,
   LIVE_AUTH_FILE,
   LIVE_DATA_DIR,
   LIVE_ORIGIN,
@@ -16,7 +17,7 @@ const port = Number(process.env.E2E_PORT ?? 4317)
 const baseURL = `http://127.0.0.1:${port}`
 
 /** The flows against the production server (sign-in included). */
-const LIVE_SPECS = /(live|sign-in)\.spec\.ts$/
+const LIVE_SPECS = /(live|sign-in|team)\.spec\.ts$/
 
 const chromium = {
   ...devices['Desktop Chrome'],
@@ -96,7 +97,8 @@ export default defineConfig({
       command: [
         'rm -rf "$ROSTER_DATA_DIR"',
         'printf %s "$E2E_PASSWORD" | npx tsx src/server/cli/users.ts add "$E2E_EMAIL" --name "$E2E_NAME" --password-stdin',
-        'exec env -u E2E_PASSWORD npx tsx src/server/production.ts',
+        'printf %s "$E2E_PASSWORD_2" | npx tsx src/server/cli/users.ts add "$E2E_EMAIL_2" --name "$E2E_NAME_2" --password-stdin',
+        'exec env -u E2E_PASSWORD -u E2E_PASSWORD_2 npx tsx src/server/production.ts',
       ].join(' && '),
       // The sign-in page answers without a session (the app's pages redirect to it).
       url: `${LIVE_ORIGIN}/sign-in`,
@@ -108,6 +110,9 @@ export default defineConfig({
         E2E_EMAIL: LIVE_ACCOUNT.email,
         E2E_NAME: LIVE_ACCOUNT.name,
         E2E_PASSWORD: LIVE_ACCOUNT.password,
+        E2E_EMAIL_2: LIVE_SECOND_ACCOUNT.email,
+        E2E_NAME_2: LIVE_SECOND_ACCOUNT.name,
+        E2E_PASSWORD_2: LIVE_SECOND_ACCOUNT.password,
       },
       reuseExistingServer: false,
       timeout: 180_000,

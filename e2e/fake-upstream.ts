@@ -20,6 +20,12 @@ export const LIVE_ACCOUNT = {
   name: 'Dana Lee',
   password: 'e2e long passphrase',
 }
+/** A second coordinator on the same server, for the team flows (e2e/team.spec.ts). */
+export const LIVE_SECOND_ACCOUNT = {
+  email: 'sam@example.com',
+  name: 'Sam Park',
+  password: 'another long passphrase',
+}
 export const LIVE_DATA_DIR = `${process.env.TMPDIR ?? '/tmp'}/roster-e2e-live-${LIVE_PORT}`
 /** The signed-in browser state the live flows start from. */
 export const LIVE_AUTH_FILE = `test-results/.auth/live-${LIVE_PORT}.json`
