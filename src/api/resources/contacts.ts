@@ -73,7 +73,7 @@ export class ContactsResource {
   async updateContact(
     contactId: IdLike,
     data: ContactUpdate,
-    options: RequestOptions = {},
+    options: RequestOptions & LabelledOptions = {},
   ): Promise<Contact | null> {
     const where = { method: 'PUT', endpoint: '/contacts/{id}' } as const
     const id = checkId(contactId, 'contactId', where)
@@ -84,6 +84,7 @@ export class ContactsResource {
       body,
       schema: ContactResponseSchema,
       signal: options.signal,
+      headers: changeHeaders(options.change),
       acknowledged: () => null,
     })
     return result

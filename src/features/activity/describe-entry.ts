@@ -41,7 +41,7 @@ const CONTACT_FIELDS = [
   ['company', 'company'],
 ] as const
 
-function contactChanges(before: Contact, after: Contact): string | null {
+export function contactChanges(before: Contact, after: Contact): string | null {
   const changed = CONTACT_FIELDS.filter(([field]) => before[field] !== after[field])
   return changed.length === 0 ? null : changed.map(([, label]) => label).join(', ')
 }

@@ -152,4 +152,50 @@ describe('the Activity view', () => {
     )
     expect(db.links.find(1, 242)?.role).toBe('Seller')
   })
+
+  it('reverts a contact edit when the details are as it left them, and not otherwise', async () => {
+    const now = db.contacts.find(242)
+    if (!now) throw new Error('the seed has Nancy Thompson')
+    const before = { ...now, email: 'nancy.old@example.com', phone: '(208) 555-0100' }
+    serveActivity([
+      [
+        entry({ id: 9, action: 'contact_edit', before, after: now }),
+        entry({ id: 8, action: 'contact_create', after: now }),
+      ],
+    ])
+    const sent: Headers[] = []
+    server.events.on('request:start', ({ request }) => {
+      if (request.method === 'PUT') sent.push(request.headers)
+    })
+    const { user } = renderApp('/properties/1/activity')
+    const list = await screen.findByRole('list', { name: 'Changes, newest first' })
+    const [edit, created] = within(list).getAllByRole('listitem')
+    if (!edit || !created) throw new Error('both entries are listed')
+    expect(created).toHaveTextContent('Cannot be reverted: The API cannot delete a contact')
+
+    // Someone changes the phone meanwhile: the revert writes nothing and says so.
+    db.contacts.update(242, { phone: '(208) 555-0199' })
+    await user.click(within(edit).getByRole('button', { name: 'Revert' }))
+    expect(within(edit).getByRole('group')).toHaveTextContent(
+      'This puts Nancy Thompson’s own details (name, email, phone, company) back as they were',
+    )
+    await user.click(within(edit).getByRole('button', { name: 'Revert change' }))
+    expect(
+      await within(edit).findByText(/^Not reverted: Nancy Thompson’s details changed since \(/),
+    ).toBeInTheDocument()
+    expect(sent).toHaveLength(0)
+    expect(db.contacts.find(242)?.email).toBe(now.email)
+
+    // As the entry left it again: the revert puts the old details back, labelled.
+    db.contacts.update(242, { phone: now.phone ?? '' })
+    await user.click(within(edit).getByRole('button', { name: 'Revert' }))
+    await user.click(within(edit).getByRole('button', { name: 'Revert change' }))
+    await waitFor(() => {
+      expect(db.contacts.find(242)?.email).toBe('nancy.old@example.com')
+    })
+    expect(db.contacts.find(242)?.phone).toBe('(208) 555-0100')
+    expect(sent[0]?.get('x-roster-change')).toBe('revert')
+    expect(sent[0]?.get('x-roster-reverts')).toBe('9')
+    server.events.removeAllListeners()
+  })
 })

@@ -9,13 +9,15 @@ import {
   PreconditionFailedError,
   linkVersion,
   type ChangeLabel,
+  type Contact,
   type PropertyContact,
 } from '../../../api'
 import { apiClient } from '../../../lib/api-client'
+import { contactQueries } from '../../../lib/contact-queries'
 import { errorMessage } from '../../../lib/error-message'
 import { propertyContactQueries } from '../../property-contacts/api/property-contact-queries'
 import { describeLinkChanges } from '../../property-contacts/write-conflicts'
-import { linkState, standing } from '../describe-entry'
+import { contactChanges, contactState, linkState, standing } from '../describe-entry'
 import type { ActivityEntry } from './activity-schema'
 import { activityQueries } from './activity-queries'
 
@@ -23,6 +25,22 @@ export type RevertPlan =
   | { kind: 'restore'; before: PropertyContact; after: PropertyContact }
   | { kind: 'relink'; before: PropertyContact }
   | { kind: 'unlink'; after: PropertyContact }
+  | { kind: 'contact'; before: Contact; after: Contact }
+
+/** The contact's own details a revert restores (those PUT /contacts/{id} takes). */
+const CONTACT_FIELDS = ['first_name', 'last_name', 'email', 'phone', 'company'] as const
+
+function sameDetails(a: Contact, b: Contact): boolean {
+  return CONTACT_FIELDS.every((field) => (a[field] ?? null) === (b[field] ?? null))
+}
+
+/** The contact changed since the entry: a revert would overwrite someone's change. */
+export class ContactChangedError extends Error {
+  constructor(readonly current: Contact) {
+    super('The contact changed since.')
+    this.name = 'ContactChangedError'
+  }
+}
 
 /** How an entry can be reverted, or why it cannot (null: no revert to offer at all). */
 export function revertPlan(
@@ -45,9 +63,15 @@ export function revertPlan(
       return after
         ? { kind: 'unlink', after }
         : { kind: 'none', why: 'The new link was not recorded.' }
+    case 'contact_edit': {
+      const was = contactState(entry.before)
+      const now = contactState(entry.after)
+      return was && now
+        ? { kind: 'contact', before: was, after: now }
+        : { kind: 'none', why: 'The contact’s details before or after were not recorded.' }
+    }
     case 'contact_create':
-    case 'contact_edit':
-      return null
+      return { kind: 'none', why: 'The API cannot delete a contact, so a creation stays.' }
   }
 }
 
@@ -61,6 +85,8 @@ export function revertSentence(entry: ActivityEntry, plan: RevertPlan): string {
       return `This links ${name} to this deal again as ${standing(plan.before)}, if they have not been linked since.`
     case 'unlink':
       return `This removes ${name} from this deal, if the entry has not changed since.`
+    case 'contact':
+      return `This puts ${name}’s own details (name, email, phone, company) back as they were, on every deal, if they have not changed since.`
   }
 }
 
@@ -92,13 +118,36 @@ async function write(propertyId: number, entry: ActivityEntry, plan: RevertPlan)
         ifMatch: linkVersion(plan.after),
         change,
       })
+      return
+    case 'contact': {
+      // Contacts carry no version: read them first, and write only over the state the
+      // entry left (the read-then-write window is one round trip).
+      const current = await apiClient.contacts.retrieveContact(plan.after.id)
+      if (!sameDetails(current, plan.after)) throw new ContactChangedError(current)
+      const { first_name, last_name, email, phone, company } = plan.before
+      await apiClient.contacts.updateContact(
+        plan.after.id,
+        { first_name, last_name, email, phone, company },
+        { change },
+      )
+    }
   }
 }
 
 /** Why a revert wrote nothing, in words. */
 export function revertFailure(entry: ActivityEntry, plan: RevertPlan, error: unknown): string {
   const name = entry.contactName ?? 'The contact'
-  if (error instanceof PreconditionFailedError && plan.kind !== 'relink') {
+  if (error instanceof ContactChangedError && plan.kind === 'contact') {
+    const since = contactChanges(plan.after, error.current)
+    return since
+      ? `Not reverted: ${name}’s details changed since (${since}). Nothing was written.`
+      : `Not reverted: ${name}’s details changed since. Nothing was written.`
+  }
+  if (
+    error instanceof PreconditionFailedError &&
+    plan.kind !== 'relink' &&
+    plan.kind !== 'contact'
+  ) {
     const since = error.current ? describeLinkChanges(plan.after, error.current) : null
     return since
       ? `Not reverted: ${name}’s entry changed since (${since}). Nothing was written.`
@@ -119,11 +168,20 @@ export function useRevert(propertyId: number) {
     meta: { changesRosterOf: propertyId },
     mutationFn: ({ entry, plan }: { entry: ActivityEntry; plan: RevertPlan }) =>
       write(propertyId, entry, plan),
-    onSettled: () =>
+    onSettled: (_data, _error, { plan }) =>
       Promise.all([
-        queryClient.invalidateQueries({
-          queryKey: propertyContactQueries.roster(propertyId).queryKey,
-        }),
+        plan.kind === 'contact'
+          ? // A contact's details show on every deal they are on, and in every search.
+            Promise.all([
+              queryClient.invalidateQueries({
+                predicate: (query) =>
+                  query.queryKey[0] === 'properties' && query.queryKey[2] === 'contacts',
+              }),
+              queryClient.invalidateQueries({ queryKey: contactQueries.all() }),
+            ])
+          : queryClient.invalidateQueries({
+              queryKey: propertyContactQueries.roster(propertyId).queryKey,
+            }),
         queryClient.invalidateQueries({ queryKey: activityQueries.all(propertyId) }),
       ]),
   })
