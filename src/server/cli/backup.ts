@@ -3,6 +3,9 @@
 // own. For PostgreSQL (DATABASE_URL), pg_dump and pg_restore do this (README).
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { databaseOptionsFromEnv } from '../db/open.ts'
+import { appMigrations } from '../migrations.ts'
 import { lockDataDir, lockedMessage, LOCK_FILE } from './data-dir-lock.ts'
 import { CliProblem } from './open-store.ts'
 
@@ -93,5 +96,36 @@ export async function restoreDataDir(
     throw new CliProblem(
       `Could not restore ${file}: ${error instanceof Error ? error.message : String(error)}`,
     )
+  }
+}
+
+/**
+ * The command line both `db:backup` and `db:restore` take (`FILE [--force]`) and the
+ * embedded store's folder; exits with a usage line, or the pg_dump hint under
+ * DATABASE_URL. `run` does the work; its failure is one line and exit code 1.
+ */
+export async function runBackupCommand(
+  name: 'db:backup' | 'db:restore',
+  run: (args: { file: string; dataDir: string; force: boolean }) => Promise<string>,
+): Promise<void> {
+  try {
+    const { positionals, values } = parseArgs({
+      allowPositionals: true,
+      options: { force: { type: 'boolean', default: false } },
+    })
+    const [file, ...extra] = positionals
+    if (file === undefined || extra.length > 0) {
+      console.error(`Usage: npm run ${name} -- FILE [--force]`)
+      process.exit(2)
+    }
+    const options = databaseOptionsFromEnv(appMigrations)
+    if (options.dataDir === undefined) {
+      console.error(PG_DUMP_HINT)
+      process.exit(2)
+    }
+    console.log(await run({ file, dataDir: options.dataDir, force: values.force }))
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error))
+    process.exitCode = 1
   }
 }
