@@ -51,42 +51,52 @@ export function ActivityView({ propertyId }: { propertyId: number }) {
         Changes
       </h2>
       <div role="group" aria-label="Filter the activity" className="activity-filters">
-        <label htmlFor={personId}>Person</label>
-        <select
-          id={personId}
-          value={filter.actor ?? ''}
-          onChange={(event) => {
-            setFilter('actor', event.target.value)
-          }}
-        >
-          <option value="">Everyone</option>
-          {!actorKnown && filter.actor !== null && (
-            <option value={filter.actor}>{filter.actor}</option>
-          )}
-          {people.map((person) => (
-            <option key={person.id} value={person.id}>
-              {person.name}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={contactId}>Contact</label>
-        <select
-          id={contactId}
-          value={filter.contact === null ? '' : String(filter.contact)}
-          onChange={(event) => {
-            setFilter('contact', event.target.value)
-          }}
-        >
-          <option value="">All contacts</option>
-          {!contactKnown && filter.contact !== null && (
-            <option value={String(filter.contact)}>Contact {filter.contact}</option>
-          )}
-          {contacts.map((contact) => (
-            <option key={contact.id} value={String(contact.id)}>
-              {contact.name}
-            </option>
-          ))}
-        </select>
+        <div className="field">
+          <label htmlFor={personId} className="field-label">
+            Person
+          </label>
+          <select
+            id={personId}
+            className="input"
+            value={filter.actor ?? ''}
+            onChange={(event) => {
+              setFilter('actor', event.target.value)
+            }}
+          >
+            <option value="">Everyone</option>
+            {!actorKnown && filter.actor !== null && (
+              <option value={filter.actor}>{filter.actor}</option>
+            )}
+            {people.map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={contactId} className="field-label">
+            Contact
+          </label>
+          <select
+            id={contactId}
+            className="input"
+            value={filter.contact === null ? '' : String(filter.contact)}
+            onChange={(event) => {
+              setFilter('contact', event.target.value)
+            }}
+          >
+            <option value="">All contacts</option>
+            {!contactKnown && filter.contact !== null && (
+              <option value={String(filter.contact)}>Contact {filter.contact}</option>
+            )}
+            {contacts.map((contact) => (
+              <option key={contact.id} value={String(contact.id)}>
+                {contact.name}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
       {list.isPending ? (
         <p role="status">Loading the activity…</p>
