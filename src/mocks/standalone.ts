@@ -23,7 +23,7 @@ import {
   mockHistoryDatabaseOptions,
   mountHistory,
 } from '../server/history/mount.ts'
-import { readerOverFetch } from '../server/history/readers.ts'
+import { readerOverFetch } from './history-reader.ts'
 import { createPrerenderer, prerenderTimeoutFromEnv } from '../server/prerender.tsx'
 import { createProductionHandler } from '../server/production-app.ts'
 import { allowedHostsFrom, type Middleware } from '../server/request-guards.ts'

@@ -10,7 +10,7 @@ import {
   mockHistoryDatabaseOptions,
   mountHistory,
 } from '../server/history/mount.ts'
-import { readerOverFetch } from '../server/history/readers.ts'
+import { readerOverFetch } from './history-reader.ts'
 import { mockOptionsFromEnv } from './env.ts'
 import { createMockMiddleware, fetchFromMock, type Middleware } from './middleware.ts'
 

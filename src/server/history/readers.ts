@@ -1,7 +1,8 @@
 // How the recorder learns a link's (or a contact's) state before a change: a GET of
-// the API the change goes to, parsed with the typed client's schemas. The mock servers
-// read the mock backend in process; live mode reads Open To Close through the one
-// guarded upstream call. No typed client here: vite.config.ts loads this module.
+// the API the change goes to, parsed with the typed client's schemas. Live mode reads
+// Open To Close through the one guarded upstream call, the only reader server code has;
+// the mock servers' reader over the mock backend lives with them
+// (src/mocks/history-reader.ts). No typed client here: vite.config.ts loads this module.
 import {
   ContactResponseSchema,
   PropertyContactResponseSchema,
@@ -27,9 +28,9 @@ export interface HistoryReader {
   contact(contactId: number, ctx: ReadContext): Promise<Contact | null | undefined>
 }
 
-type Answer = { status: number; text: string } | undefined
+export type Answer = { status: number; text: string } | undefined
 
-function parseLink(answer: Answer, propertyId: number): PropertyContact | null | undefined {
+export function parseLink(answer: Answer, propertyId: number): PropertyContact | null | undefined {
   const body = parseJson(answer)
   if (body === null || body === undefined) return body
   const parsed = PropertyContactResponseSchema.safeParse(body)
@@ -38,7 +39,7 @@ function parseLink(answer: Answer, propertyId: number): PropertyContact | null |
   return link.property_id > 0 ? link : { ...link, property_id: propertyId }
 }
 
-function parseContact(answer: Answer): Contact | null | undefined {
+export function parseContact(answer: Answer): Contact | null | undefined {
   const body = parseJson(answer)
   if (body === null || body === undefined) return body
   const parsed = ContactResponseSchema.safeParse(body)
@@ -53,33 +54,6 @@ function parseJson(answer: Answer): unknown {
     return JSON.parse(answer.text) as unknown
   } catch {
     return undefined
-  }
-}
-
-/** Reads through a fetch function (the mock backend's `fetchFromMock`) at `baseUrl`. */
-export function readerOverFetch(
-  fetch: (input: string, init: RequestInit) => Promise<Response>,
-  baseUrl: string,
-): HistoryReader {
-  async function get(path: string, ctx: ReadContext): Promise<Answer> {
-    const url = new URL(`${baseUrl}${path}`)
-    const token = ctx.query.get('api_token')
-    if (token !== null) url.searchParams.set('api_token', token)
-    try {
-      const response = await fetch(url.toString(), {
-        method: 'GET',
-        headers: { accept: 'application/json' },
-        signal: ctx.signal,
-      })
-      return { status: response.status, text: await response.text() }
-    } catch {
-      return undefined
-    }
-  }
-  return {
-    link: async (propertyId, contactId, ctx) =>
-      parseLink(await get(apiPaths.propertyContact(propertyId, contactId), ctx), propertyId),
-    contact: async (contactId, ctx) => parseContact(await get(apiPaths.contact(contactId), ctx)),
   }
 }
 
