@@ -66,7 +66,12 @@ export function PropertyPage() {
 
   return (
     <div className="page">
-      <PropertyBreadcrumb propertyId={propertyId} propertyTitle={property.data?.title} />
+      <div className="page-nav">
+        <PropertyBreadcrumb propertyId={propertyId} propertyTitle={property.data?.title} />
+        <Link href={paths.propertyActivity.href(propertyId)} className="page-nav-link">
+          Activity
+        </Link>
+      </div>
       <RateLimitNotice failureReason={property.failureReason} isFetching={property.isFetching} />
       {property.data ? (
         <PropertyHeader property={property.data} />
@@ -82,9 +87,6 @@ export function PropertyPage() {
       ) : (
         <PropertyHeaderSkeleton />
       )}
-      <p className="property-links">
-        <Link href={paths.propertyActivity.href(propertyId)}>Activity</Link>
-      </p>
       <RosterSection
         propertyId={propertyId}
         property={property.data}

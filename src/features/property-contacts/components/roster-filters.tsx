@@ -59,7 +59,7 @@ export function RosterFilters({
   }
 
   return (
-    <>
+    <div className="roster-filter-bar">
       <button
         ref={toggleRef}
         type="button"
@@ -140,7 +140,7 @@ export function RosterFilters({
           </button>
         )}
       </p>
-    </>
+    </div>
   )
 }
 

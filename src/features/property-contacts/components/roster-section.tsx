@@ -170,11 +170,14 @@ function Roster({
             type="button"
             className="button"
             aria-keyshortcuts="?"
+            aria-label="Keyboard shortcuts"
             onClick={() => {
               setHelpOpen(true)
             }}
           >
-            Keyboard shortcuts
+            {/* "Shortcuts" on a phone (styles.css): the name stays the whole phrase. */}
+            <span className="wide-only">Keyboard </span>
+            <span className="shortcuts-word">shortcuts</span>
           </button>
           <Link href={paths.propertySetup.href(propertyId)} className="button">
             Set up transaction
