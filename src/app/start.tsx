@@ -2,33 +2,38 @@ import type { QueryClient } from '@tanstack/react-query'
 import { startTransition, StrictMode } from 'react'
 import { createRoot, hydrateRoot, type Root } from 'react-dom/client'
 import { App } from './app'
-import { readChecklistConfig } from '../features/checklist/checklist-config'
+import { readChecklistConfig, type ChecklistConfig } from '../features/checklist/checklist-config'
 import { hydratePageState, PAGE_DATA_ID, readPageState } from './page-data'
 import { createQueryClient } from './query-client'
 import { propertyPageId } from '../config/paths'
+import type { DehydratedState } from '@tanstack/react-query'
 
-/**
- * Starts the app in `container`. A page the server rendered (src/server/prerender.tsx)
- * is hydrated from the query cache that came with it; any other page is rendered here.
- */
-export function startApp(
-  container: HTMLElement,
-  queryClient: QueryClient = createQueryClient(),
-): Root {
-  const document = container.ownerDocument
-  const app = (
-    <StrictMode>
-      <App queryClient={queryClient} checklist={readChecklistConfig(document)} />
-    </StrictMode>
-  )
+/** What the page brought with it, read and checked before React starts. */
+interface PageStart {
+  checklist: ChecklistConfig
+  /** The query cache the server rendered the page from; null when it did not. */
+  prerendered: DehydratedState | null
+}
+
+function readPageStart(document: Document): PageStart {
   const propertyId = propertyPageId(window.location.pathname)
   const prerendered = propertyId === null ? null : readPageState(document, propertyId)
   document.getElementById(PAGE_DATA_ID)?.remove()
+  return { checklist: readChecklistConfig(document), prerendered }
+}
 
-  if (prerendered) {
+function mount(container: HTMLElement, queryClient: QueryClient, start: PageStart): Root {
+  const app = (
+    <StrictMode>
+      <App queryClient={queryClient} checklist={start.checklist} />
+    </StrictMode>
+  )
+  if (start.prerendered) {
     // React takes over the markup as it is. As a transition, hydration runs in short
-    // slices, so the page stays responsive; a click meanwhile is replayed once done.
-    hydratePageState(queryClient, prerendered)
+    // slices, so the page stays responsive; each role group is a Suspense boundary of
+    // its own (role-group-list.tsx), hydrated in a pass of its own, and a tap on one not
+    // hydrated yet hydrates it first and then reaches its button.
+    hydratePageState(queryClient, start.prerendered)
     let root: Root | undefined
     startTransition(() => {
       root = hydrateRoot(container, app)
@@ -43,4 +48,41 @@ export function startApp(
   const root = createRoot(container)
   root.render(app)
   return root
+}
+
+/**
+ * Starts the app in `container`. A page the server rendered (src/server/prerender.tsx)
+ * is hydrated from the query cache that came with it; any other page is rendered here.
+ */
+export function startApp(
+  container: HTMLElement,
+  queryClient: QueryClient = createQueryClient(),
+): Root {
+  return mount(container, queryClient, readPageStart(container.ownerDocument))
+}
+
+interface YieldingScheduler {
+  yield: () => Promise<void>
+}
+
+/** Lets the browser run what waits (a tap, a frame) before going on. */
+function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: Partial<YieldingScheduler> }).scheduler
+  if (typeof scheduler?.yield === 'function') return scheduler.yield()
+  return new Promise((resolve) => setTimeout(resolve, 0))
+}
+
+/**
+ * startApp as the page's script runs it: in steps, each a task of its own, so that the
+ * main thread is never held long while the server-rendered page is already on screen
+ * (a tap waits for the task it falls in, at most). Evaluating the script ends the first;
+ * reading and checking what came with the page is the second; starting React the
+ * third, and React hydrates in slices from there.
+ */
+export async function bootApp(container: HTMLElement): Promise<Root> {
+  await nextTask()
+  const queryClient = createQueryClient()
+  const start = readPageStart(container.ownerDocument)
+  await nextTask()
+  return mount(container, queryClient, start)
 }

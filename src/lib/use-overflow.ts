@@ -29,8 +29,13 @@ export function useOverflows(
       if (element.clientHeight === 0) return
       setOverflows(element.scrollHeight > element.clientHeight + 1)
     }
-    measure()
-    if (typeof ResizeObserver === 'undefined') return
+    // A ResizeObserver reports every element once when it starts observing, after
+    // layout and before the frame paints: no forced layout per entry while the roster
+    // hydrates, and no frame painted with a stale answer.
+    if (typeof ResizeObserver === 'undefined') {
+      measure()
+      return
+    }
     const shared = sharedObserver()
     measures.set(element, measure)
     shared.observe(element)

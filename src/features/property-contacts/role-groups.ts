@@ -1,4 +1,5 @@
 import { canonicalRole, roleKey, sameRole, type PropertyContact } from '../../api'
+import { compareText } from '../../lib/text-order'
 
 // The order people think of a deal in: the parties, their agents, then the rest.
 const LEADING_ROLES = ['seller', 'buyer', 'listing agent', 'buyer agent']
@@ -12,10 +13,9 @@ export interface RoleGroup {
   links: PropertyContact[]
 }
 
-// One collator for every comparison: String#localeCompare builds one per call.
-// Fixed to en-US like the formatters (src/lib/format.ts): a server-rendered roster must
-// come out in the order the browser would put it in.
-const collator = new Intl.Collator('en-US')
+// The same order on the server and in the browser, without an Intl.Collator (see
+// src/lib/text-order.ts): a server-rendered roster comes out as the browser keeps it.
+const collator = { compare: compareText }
 
 function compareLinks(a: PropertyContact, b: PropertyContact): number {
   if (a.primary !== b.primary) return a.primary ? -1 : 1

@@ -9,9 +9,9 @@ import {
 } from '../../../api'
 import { RolePicker } from '../../../components/role-picker'
 import type { LinkFormValues } from '../link-form-schema'
-import { fullName } from '../../../lib/format'
 import { primaryOf } from '../role-groups'
 import { FieldError, describedBy } from '../../../components/ui/field-error'
+import { formatCount, fullName } from '../../../lib/format'
 
 interface LinkFieldsProps {
   form: UseFormReturn<LinkFormValues>
@@ -24,8 +24,6 @@ interface LinkFieldsProps {
    */
   removeDemoted?: { checked: boolean; onChange: (checked: boolean) => void }
 }
-
-const count = new Intl.NumberFormat('en-US')
 
 /** Role, primary, start date and notes: the fields shared by the link and edit forms. */
 export function LinkFields({ form, roster, allowNoRole, removeDemoted }: LinkFieldsProps) {
@@ -137,7 +135,7 @@ export function LinkFields({ form, roster, allowNoRole, removeDemoted }: LinkFie
           id={`${ids.notes}-count`}
           className={notesLength > NOTES_MAX ? 'field-hint field-over' : 'field-hint'}
         >
-          {count.format(notesLength)} / {count.format(NOTES_MAX)} characters
+          {formatCount(notesLength)} / {formatCount(NOTES_MAX)} characters
         </p>
         <FieldError id={`${ids.notes}-error`} error={errors.notes} />
       </div>

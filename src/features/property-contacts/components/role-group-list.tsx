@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'react'
+import { Suspense, useLayoutEffect, useRef } from 'react'
 import { GROUP_PREVIEW, type ShownRoleGroup } from '../role-groups'
 import { useRosterDialogs } from './roster-dialogs-provider'
 import { RosterEntry } from './roster-entry'
@@ -71,50 +71,56 @@ export function RoleGroupList({
         const collapsed = folded.has(group.key)
         const noPrimary = withoutPrimary.has(group.key)
         const previewing = !collapsed && !expanded.has(group.key) && group.total > GROUP_PREVIEW
+        // Each group its own Suspense boundary: a server-rendered roster hydrates group by
+        // group, in short tasks, and a tap on a group not hydrated yet hydrates that
+        // group first (React's selective hydration). Nothing in it suspends in the
+        // browser, so the fallback never shows.
         return (
-          <section key={group.key} className="role-group" aria-labelledby={`${id}-toggle`}>
-            <h3 id={id} className="role-heading">
-              <button
-                id={`${id}-toggle`}
-                type="button"
-                className="role-toggle"
-                aria-expanded={!collapsed}
-                aria-controls={`${id}-entries`}
-                onClick={() => {
-                  onToggleFold(group.key)
-                }}
-              >
-                {group.label} <span className="heading-count">({group.total})</span>
-              </button>
-              {noPrimary && <span className="role-no-primary"> · no primary</span>}
-            </h3>
-            <ul id={`${id}-entries`} className="entries" hidden={collapsed}>
-              {group.links.map((link) => (
-                <RosterEntry
-                  key={link.id}
-                  link={link}
-                  canEdit={canEdit}
-                  canUnlink={canUnlink}
-                  onEdit={openEdit}
-                  onEditContact={openEditContact}
-                  onUnlink={openUnlink}
-                  registerEditButton={registerEditButton}
-                />
-              ))}
-            </ul>
-            {previewing && (
-              <button
-                type="button"
-                className="button-link role-show-all"
-                onClick={() => {
-                  pendingFocus.current = { key: group.key, index: GROUP_PREVIEW }
-                  onShowAll(group.key)
-                }}
-              >
-                Show all {group.total}
-              </button>
-            )}
-          </section>
+          <Suspense key={group.key} fallback={null}>
+            <section className="role-group" aria-labelledby={`${id}-toggle`}>
+              <h3 id={id} className="role-heading">
+                <button
+                  id={`${id}-toggle`}
+                  type="button"
+                  className="role-toggle"
+                  aria-expanded={!collapsed}
+                  aria-controls={`${id}-entries`}
+                  onClick={() => {
+                    onToggleFold(group.key)
+                  }}
+                >
+                  {group.label} <span className="heading-count">({group.total})</span>
+                </button>
+                {noPrimary && <span className="role-no-primary"> · no primary</span>}
+              </h3>
+              <ul id={`${id}-entries`} className="entries" hidden={collapsed}>
+                {group.links.map((link) => (
+                  <RosterEntry
+                    key={link.id}
+                    link={link}
+                    canEdit={canEdit}
+                    canUnlink={canUnlink}
+                    onEdit={openEdit}
+                    onEditContact={openEditContact}
+                    onUnlink={openUnlink}
+                    registerEditButton={registerEditButton}
+                  />
+                ))}
+              </ul>
+              {previewing && (
+                <button
+                  type="button"
+                  className="button-link role-show-all"
+                  onClick={() => {
+                    pendingFocus.current = { key: group.key, index: GROUP_PREVIEW }
+                    onShowAll(group.key)
+                  }}
+                >
+                  Show all {group.total}
+                </button>
+              )}
+            </section>
+          </Suspense>
         )
       })}
     </div>

@@ -1,7 +1,14 @@
 import type { RosterUpdate } from '../api/use-roster-updates'
 import { useConnection } from '../../../lib/connection'
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' })
+// Made when first needed: a page that never says a time never pays for the formatter.
+let timeFormatter: Intl.DateTimeFormat | undefined
+const timeFormat = {
+  format(at: number): string {
+    timeFormatter ??= new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' })
+    return timeFormatter.format(at)
+  },
+}
 
 interface RosterFreshnessProps {
   update: RosterUpdate | null
