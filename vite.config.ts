@@ -1,9 +1,10 @@
 import react from '@vitejs/plugin-react'
 import { fileURLToPath } from 'node:url'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import { mockBackend } from './src/mocks/vite-plugin.ts'
 import { buildManifest } from './src/server/build-manifest-plugin.ts'
 import { liveProxy, rosterChecklist, securityHeaders } from './src/server/vite-plugin.ts'
+import { warmModules } from './src/server/warm-modules-plugin.ts'
 
 // The browser always calls /api/v1 on its own origin. What answers there is decided
 // here, on the server side: the mock backend (default) mounted as middleware in the
@@ -27,6 +28,22 @@ function isInitial(id: string, meta: ModuleMeta, seen = new Set<string>()): bool
   return result
 }
 
+/** Fails the build if a lazy chunk brings a stylesheet of its own (see modulePreload). */
+function onlyOneStylesheet(): Plugin {
+  return {
+    name: 'roster:only-one-stylesheet',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const sheets = Object.keys(bundle).filter((file) => file.endsWith('.css'))
+      if (sheets.length > 1) {
+        this.error(
+          `one stylesheet is inlined in the page, but the build has ${sheets.length}: ${sheets.join(', ')}. Put the styles in src/styles.css.`,
+        )
+      }
+    },
+  }
+}
+
 export default defineConfig({
   // securityHeaders first, so the preview's every response carries them. buildManifest
   // compresses the written build and makes its page (src/server/build-manifest.ts).
@@ -36,7 +53,14 @@ export default defineConfig({
     mockBackend(),
     liveProxy(),
     rosterChecklist(),
+    // What a first tap on a roster entry's Edit or Unlink needs (src/app/warm-modules.ts).
+    warmModules([
+      'src/features/property-contacts/components/roster-writes.tsx',
+      'src/features/property-contacts/components/edit-link-dialog.tsx',
+      'src/features/property-contacts/components/unlink-dialog.tsx',
+    ]),
     buildManifest(),
+    onlyOneStylesheet(),
   ],
   resolve: {
     alias: [
@@ -56,7 +80,14 @@ export default defineConfig({
     sourcemap: false,
     // Every browser that runs this build supports <link rel=modulepreload>; the
     // polyfill would only add bytes to the first load.
-    modulePreload: { polyfill: false },
+    modulePreload: {
+      polyfill: false,
+      // The app's one stylesheet is inline in the page (src/server/build-manifest.ts), so
+      // a lazy chunk never needs it loaded: without this, Vite's preload helper finds no
+      // <link> for it and fetches and applies it again with the first dialog, restyling
+      // the whole page. onlyOneStylesheet below keeps it the only one.
+      resolveDependencies: (_file, deps) => deps.filter((dep) => !dep.endsWith('.css')),
+    },
     // What the first load needs is one chunk: left to itself, Rolldown splits the modules
     // that the entry shares with lazy chunks into chunks of their own, and every extra
     // file costs the first load bytes (each is compressed apart) and a request.

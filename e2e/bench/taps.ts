@@ -9,8 +9,10 @@
 //
 // Which tap opened the dialog is told in the page, from its own clock: every trusted
 // click is noted when it is dispatched; the click that worked is the last one
-// dispatched before the page reacted, i.e. before the first script requested after the
-// first click (the dialog's code loads on demand) or, if none, the dialog itself. Once
+// dispatched before the page acted on it, which the app marks ("roster:open-edit", a
+// User Timing mark its Edit handler sets). Builds without the mark fall back on the
+// first script requested after the first click (the dialog's code loading on demand)
+// or, if none, the dialog itself. Once
 // the dialog is in the page, later taps are stopped at the window (capture phase) so
 // that none can land on the backdrop and close it.
 import type { Browser, CDPSession, Page } from '@playwright/test'
@@ -48,6 +50,8 @@ interface TapTimeline {
   clicks: { tapped: number; dispatched: number }[]
   /** Scripts requested after the first click, in order: the page reacting. */
   scripts: { url: string; start: number }[]
+  /** The app's own User Timing mark when it acted on a tap ("roster:open-edit"). */
+  opened: number | null
   dialogSeen: number | null
   dialogPainted: number | null
   blocked: number
@@ -81,6 +85,7 @@ function installTapProbe(): void {
     dialogSeen: null,
     dialogPainted: null,
     blocked: 0,
+    opened: null,
   }
   const state = { timeline, dialogName: null as string | null }
   window.__taps = state
@@ -98,6 +103,11 @@ function installTapProbe(): void {
       if (entry.name === 'first-contentful-paint') timeline.fcp = entry.startTime
     }
   }).observe({ type: 'paint', buffered: true })
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.name === 'roster:open-edit') timeline.opened ??= entry.startTime
+    }
+  }).observe({ type: 'mark', buffered: true })
   new PerformanceObserver((list) => {
     const first = timeline.clicks[0]
     if (!first) return
@@ -138,7 +148,7 @@ function installTapProbe(): void {
   const check = () => {
     if (timeline.buttonSeen === null) {
       const button = document.querySelector<HTMLButtonElement>(
-        'section[aria-labelledby="roster-heading"] li button[aria-label^="Edit "]',
+        'section[aria-labelledby="roster-heading"] li .entry-actions button[aria-label^="Edit "]',
       )
       if (button) {
         timeline.buttonSeen = performance.now()
@@ -203,7 +213,11 @@ function readRun(timeline: TapTimeline, frames: LongFrame[]): TapRun {
   if (fcp === null) throw new Error('no first-contentful-paint entry')
   if (buttonPainted === null) throw new Error('the Edit button was never painted')
   if (dialogSeen === null || dialogPainted === null) throw new Error('the Edit dialog never showed')
-  const reacted = Math.min(scripts[0]?.start ?? Infinity, dialogSeen)
+  // The app marks when it acted on a tap (its Edit handler ran): the click that worked
+  // is the last one dispatched before that. Without the mark (an older build), the
+  // first script requested after the first click stands for the page reacting, which
+  // modules fetched ahead of time would blur.
+  const reacted = timeline.opened ?? Math.min(scripts[0]?.start ?? Infinity, dialogSeen)
   const before = clicks.filter((click) => click.dispatched <= reacted)
   const working = before.at(-1)
   if (!working) throw new Error('the dialog showed with no click before it')

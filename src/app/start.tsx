@@ -7,6 +7,7 @@ import { hydratePageState, PAGE_DATA_ID, readPageState } from './page-data'
 import { createQueryClient } from './query-client'
 import { propertyPageId } from '../config/paths'
 import type { DehydratedState } from '@tanstack/react-query'
+import { warmModules } from './warm-modules'
 
 /** What the page brought with it, read and checked before React starts. */
 interface PageStart {
@@ -77,9 +78,12 @@ function nextTask(): Promise<void> {
  * main thread is never held long while the server-rendered page is already on screen
  * (a tap waits for the task it falls in, at most). Evaluating the script ends the first;
  * reading and checking what came with the page is the second; starting React the
- * third, and React hydrates in slices from there.
+ * third, and React hydrates in slices from there. The code a first tap may need is
+ * fetched meanwhile, from the start (warm-modules.ts).
  */
 export async function bootApp(container: HTMLElement): Promise<Root> {
+  // The network is free now that the page's script is in: fetch what a first tap needs.
+  warmModules(container.ownerDocument)
   await nextTask()
   const queryClient = createQueryClient()
   const start = readPageStart(container.ownerDocument)

@@ -57,7 +57,10 @@ export function inlineStylesheets(
     const css = path === undefined ? undefined : readAsset(path)
     if (css === undefined || /<\/style/i.test(css)) return tag
     styleHashes.push(`sha256-${createHash('sha256').update(css).digest('base64')}`)
-    return `<style>${css}</style>`
+    // The disabled link is never fetched nor applied; it tells Vite's preload helper
+    // that the page has this stylesheet, which a lazy chunk would otherwise fetch and
+    // apply again (restyling the whole page) the first time a dialog opens.
+    return `<style>${css}</style><link rel="stylesheet" href="${path}" disabled>`
   })
   return { text, styleHashes }
 }

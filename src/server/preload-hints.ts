@@ -78,7 +78,8 @@ export function entryLinksFor(html: string): string[] {
     }
     const rel = attributes.get('rel')?.toLowerCase()
     const href = attributes.get('href')
-    if (!href || !SAME_ORIGIN_PATH.test(href)) continue
+    // A disabled stylesheet is not loaded (build-manifest.ts marks an inline one so).
+    if (!href || !SAME_ORIGIN_PATH.test(href) || attributes.has('disabled')) continue
     if (rel === 'modulepreload') modules.push(`<${href}>; rel=modulepreload${crossorigin}`)
     else if (rel === 'stylesheet') styles.push(`<${href}>; rel=preload; as=style${crossorigin}`)
   }

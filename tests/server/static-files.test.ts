@@ -401,8 +401,12 @@ describe('the stylesheet, inline', () => {
     await writeBuildManifest(root)
     const response = await get('/properties/12')
     const html = response.body.toString()
-    expect(html).toContain(`<style>${CSS}</style></head>`)
-    expect(html).not.toContain('stylesheet')
+    // With a disabled link naming it, which is never fetched nor applied (and so no
+    // lazy chunk's preload fetches it again).
+    expect(html).toContain(
+      `<style>${CSS}</style><link rel="stylesheet" href="/assets/index-abc.css" disabled></head>`,
+    )
+    expect(html.match(/stylesheet/g)).toHaveLength(1)
     expect(response.headers['content-security-policy']).toBe(
       contentSecurityPolicyWithStyles([HASH]),
     )
@@ -422,7 +426,8 @@ describe('the stylesheet, inline', () => {
       '<link rel="stylesheet" href="/assets/gone.css"><link rel="stylesheet" href="https://cdn.example/x.css">'
     const { text, styleHashes } = inlineStylesheets(html, read)
     expect(text).toBe(
-      '<style>a{}</style><link rel="stylesheet" href="/assets/bad.css">' +
+      '<style>a{}</style><link rel="stylesheet" href="/assets/ok.css" disabled>' +
+        '<link rel="stylesheet" href="/assets/bad.css">' +
         '<link rel="stylesheet" href="/assets/gone.css"><link rel="stylesheet" href="https://cdn.example/x.css">',
     )
     expect(styleHashes).toEqual([`sha256-${createHash('sha256').update('a{}').digest('base64')}`])

@@ -31,6 +31,17 @@ export interface RosterDialogOpeners {
 // Two contexts: the openers never change, so the entries that use them are not
 // rendered again when a dialog opens; only the dialogs hub reads which one is open.
 const OpenersContext = createContext<RosterDialogOpeners | null>(null)
+
+/**
+ * A User Timing mark when a dialog is asked for ("roster:open-edit"): when the page
+ * acted on a tap, for the bench's "no lost taps" figures (e2e/bench/taps.ts) and for any
+ * real-user monitoring; nothing reads it in the app.
+ */
+function markOpen(kind: RosterDialog['kind']) {
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') {
+    performance.mark(`roster:open-${kind}`)
+  }
+}
 const OpenDialogContext = createContext<RosterDialog | null>(null)
 
 export function RosterDialogsProvider({ children }: { children: ReactNode }) {
@@ -41,22 +52,27 @@ export function RosterDialogsProvider({ children }: { children: ReactNode }) {
     () => ({
       openLink: () => {
         clearStaleError()
+        markOpen('link')
         setDialog({ kind: 'link' })
       },
       openLinkFor: (initial) => {
         clearStaleError()
+        markOpen('link')
         setDialog({ kind: 'link', initial })
       },
       openEdit: (link, draft) => {
         clearStaleError()
+        markOpen('edit')
         setDialog({ kind: 'edit', link, draft })
       },
       openUnlink: (link) => {
         clearStaleError()
+        markOpen('unlink')
         setDialog({ kind: 'unlink', link })
       },
       openEditContact: (link) => {
         clearStaleError()
+        markOpen('contact')
         setDialog({ kind: 'contact', link })
       },
       close: () => {
