@@ -77,11 +77,12 @@ function nextTask(): Promise<void> {
  * startApp as the page's script runs it: in steps, each a task of its own, so that the
  * main thread is never held long while the server-rendered page is already on screen
  * (a tap waits for the task it falls in, at most). Evaluating the script ends the first;
- * reading and checking what came with the page is the second; starting React the
- * third, and React hydrates in slices from there. The code a first tap may need is
- * fetched meanwhile, from the start (warm-modules.ts).
+ * asking for the code a first tap may need (warm-modules.ts) is the second; reading and
+ * checking what came with the page the third; starting React the fourth, and React
+ * hydrates in slices from there.
  */
 export async function bootApp(container: HTMLElement): Promise<Root> {
+  await nextTask()
   // The network is free now that the page's script is in: fetch what a first tap needs.
   warmModules(container.ownerDocument)
   await nextTask()

@@ -1,10 +1,9 @@
 // Names in the built page the code a first tap is likely to need, so that the browser
-// can fetch it (and compile it, off the main thread) as soon as the page's own script
-// has arrived, without running it: `<meta name="roster-warm-modules" content="/assets/a.js
+// can fetch it as soon as the page's own script has arrived, without running it: `<meta name="roster-warm-modules" content="/assets/a.js
 // /assets/b.js">`. The files are the chunks of the given source modules and every chunk
 // they import, less those the page loads anyway. src/app/warm-modules.ts reads it and
-// adds a <link rel="modulepreload"> for each once the app has started; the code runs
-// only when it is used (or on idle, see roster-dialogs.tsx). Imported by vite.config.ts.
+// adds a <link rel="prefetch"> for each once the app starts; the code runs only when it
+// is used (or on idle, see roster-dialogs.tsx). Imported by vite.config.ts.
 import { posix, relative } from 'node:path'
 import type { Plugin } from 'vite'
 
