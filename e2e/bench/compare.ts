@@ -178,6 +178,13 @@ function ratioOf(roster: number, bare: number): number | null {
 async function lighthouseRounds(sides: readonly Side[]): Promise<Record<SideName, Result[]>> {
   const runs: Record<SideName, Result[]> = { roster: [], bare: [] }
   mkdirSync(BENCH_DIR, { recursive: true })
+  // One request to each page first: a server that has just started renders its first
+  // page in about a second (its code still being compiled), which a server in use never
+  // does again; without this, the first round alone measured it.
+  for (const side of sides) {
+    const response = await fetch(side.url)
+    await response.arrayBuffer()
+  }
   for (let round = 1; round <= COMPARE_ROUNDS; round++) {
     for (const side of sides) {
       console.log(`bench: Lighthouse mobile, round ${round} of ${COMPARE_ROUNDS}: ${side.label}`)

@@ -8,6 +8,7 @@ import { createQueryClient } from './query-client'
 import { propertyPageId } from '../config/paths'
 import type { DehydratedState } from '@tanstack/react-query'
 import { warmModules } from './warm-modules'
+import { nextTask } from './next-task'
 
 /** What the page brought with it, read and checked before React starts. */
 interface PageStart {
@@ -60,17 +61,6 @@ export function startApp(
   queryClient: QueryClient = createQueryClient(),
 ): Root {
   return mount(container, queryClient, readPageStart(container.ownerDocument))
-}
-
-interface YieldingScheduler {
-  yield: () => Promise<void>
-}
-
-/** Lets the browser run what waits (a tap, a frame) before going on. */
-function nextTask(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: Partial<YieldingScheduler> }).scheduler
-  if (typeof scheduler?.yield === 'function') return scheduler.yield()
-  return new Promise((resolve) => setTimeout(resolve, 0))
 }
 
 /**
