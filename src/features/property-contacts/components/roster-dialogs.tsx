@@ -1,30 +1,17 @@
-import { lazy, Suspense, useEffect, useState } from 'react'
+import { Suspense, useEffect, useState } from 'react'
 import type { PropertyContact } from '../../../api'
+import { dialogCode, writesCode } from './roster-dialog-code'
 import { useOpenRosterDialog } from './roster-dialogs-provider'
 import type { RosterFocus } from './use-roster-focus'
 
 // The roster's writes (mutations, what each outcome says, the dialogs) are code the
 // read-only roster does not need to show or to be read: they load after the page is
 // up (on idle), or at once when the user points at or opens a dialog, and stay.
-const loadWrites = () => import('./roster-writes')
-const RosterWrites = lazy(() => loadWrites().then((m) => ({ default: m.RosterWrites })))
+const RosterWrites = writesCode.Component
 
-// Each dialog's own code, fetched alongside the writes' rather than after them: the
-// first tap on Edit waits for one round of requests, not a chain of them.
-const dialogCode = {
-  link: () => import('./link-contact-dialog'),
-  edit: () => import('./edit-link-dialog'),
-  unlink: () => import('./unlink-dialog'),
-  contact: () => import('../../contacts/components/edit-contact-dialog'),
-} as const
-
-/** Starts loading the writes' code (and the link dialog's), for a control about to need it. */
+/** Starts loading the writes' code and the link dialog's, for a control about to need it. */
 export function preloadLinkDialog() {
-  loadWrites()
-    .then((m) => {
-      m.preloadLinkDialog()
-    })
-    .catch(() => undefined)
+  for (const code of [writesCode, dialogCode.link]) code.preload().catch(() => undefined)
 }
 
 /** Loads the writes' code once the page has settled, so the first dialog opens at once. */
@@ -32,8 +19,8 @@ export function usePreloadRosterWrites() {
   useEffect(() => {
     // The link dialog (with the contact search) waits until its button is pointed at.
     const load = () => {
-      for (const code of [loadWrites, dialogCode.edit, dialogCode.unlink]) {
-        code().catch(() => undefined)
+      for (const code of [writesCode, dialogCode.edit, dialogCode.unlink]) {
+        code.preload().catch(() => undefined)
       }
     }
     if (typeof requestIdleCallback === 'function') {
@@ -62,7 +49,7 @@ export function RosterDialogs(props: RosterDialogsProps) {
   if (dialog !== null && !needed) setNeeded(true)
   const kind = dialog?.kind
   useEffect(() => {
-    if (kind) dialogCode[kind]().catch(() => undefined)
+    if (kind) dialogCode[kind].preload().catch(() => undefined)
   }, [kind])
   return <Suspense fallback={null}>{needed && <RosterWrites {...props} />}</Suspense>
 }

@@ -1,34 +1,16 @@
-import { lazy, Suspense, useEffect } from 'react'
+import { Suspense, useEffect } from 'react'
 import type { PropertyContact } from '../../../api'
 import { useAnnounce } from '../../../components/ui/status-region'
 import { fullName } from '../../../lib/format'
 import { useOpenRosterDialog, useRosterDialogs } from './roster-dialogs-provider'
 import { useRosterActions } from './use-roster-actions'
 import type { RosterFocus } from './use-roster-focus'
+import { dialogCode } from './roster-dialog-code'
 
-// The forms' code (react-hook-form, the resolver, Headless UI) loads when a form
-// is first opened, or when the user points at a button that opens one, so the
-// read-only roster loads light.
-const loadLinkDialog = () => import('./link-contact-dialog')
-const LinkContactDialog = lazy(() =>
-  loadLinkDialog().then((m) => ({ default: m.LinkContactDialog })),
-)
-const EditLinkDialog = lazy(() =>
-  import('./edit-link-dialog').then((m) => ({ default: m.EditLinkDialog })),
-)
-const EditContactDialog = lazy(() =>
-  import('../../contacts/components/edit-contact-dialog').then((m) => ({
-    default: m.EditContactDialog,
-  })),
-)
-const UnlinkDialog = lazy(() =>
-  import('./unlink-dialog').then((m) => ({ default: m.UnlinkDialog })),
-)
-
-/** Starts loading the link dialog's code, for a button that is about to open it. */
-export function preloadLinkDialog() {
-  loadLinkDialog().catch(() => undefined)
-}
+const LinkContactDialog = dialogCode.link.Component
+const EditLinkDialog = dialogCode.edit.Component
+const EditContactDialog = dialogCode.contact.Component
+const UnlinkDialog = dialogCode.unlink.Component
 
 interface RosterWritesProps {
   propertyId: number
