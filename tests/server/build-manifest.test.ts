@@ -29,7 +29,8 @@ const INDEX =
   '<body><div id="root"></div></body></html>'
 const INLINE = INDEX.replace(
   '<link rel="stylesheet" crossorigin href="/assets/index-abc.css">',
-  `<style>${CSS}</style>`,
+  // The disabled link is never fetched; it tells Vite's preload helper the sheet is there.
+  `<style>${CSS}</style><link rel="stylesheet" href="/assets/index-abc.css" disabled>`,
 )
 
 let root = ''
