@@ -23,7 +23,7 @@ import {
 import { INITIAL_JS_BUDGET, measureInitialJs } from './initial-js'
 import { runLighthouse, stopLighthouseChromium } from './lighthouse'
 import type { MockServer } from './mock-server'
-import { waitForPlaywrightRuns } from './processes'
+import { sleep, waitForPlaywrightRuns } from './processes'
 import { renderColumns } from './table'
 import { measureTaps } from './taps'
 
@@ -175,16 +175,27 @@ function ratioOf(roster: number, bare: number): number | null {
   return roster / bare
 }
 
+/** One GET of `url`, tried again if a pooled connection the server had closed fails it. */
+async function warmUp(url: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await fetch(url)
+      await response.arrayBuffer()
+      return
+    } catch (error) {
+      if (attempt === 3) throw error
+      await sleep(200)
+    }
+  }
+}
+
 async function lighthouseRounds(sides: readonly Side[]): Promise<Record<SideName, Result[]>> {
   const runs: Record<SideName, Result[]> = { roster: [], bare: [] }
   mkdirSync(BENCH_DIR, { recursive: true })
   // One request to each page first: a server that has just started renders its first
   // page in about a second (its code still being compiled), which a server in use never
   // does again; without this, the first round alone measured it.
-  for (const side of sides) {
-    const response = await fetch(side.url)
-    await response.arrayBuffer()
-  }
+  for (const side of sides) await warmUp(side.url)
   for (let round = 1; round <= COMPARE_ROUNDS; round++) {
     for (const side of sides) {
       console.log(`bench: Lighthouse mobile, round ${round} of ${COMPARE_ROUNDS}: ${side.label}`)
