@@ -226,13 +226,23 @@ export const DeletedPropertyContactSchema = z.object({
 export type DeletedPropertyContact = z.output<typeof DeletedPropertyContactSchema>
 
 // Response schemas: tolerate the `{data: …}` envelope the live API sometimes uses.
-export const PropertyResponseSchema = enveloped(PropertySchema)
-export const PropertyListResponseSchema = enveloped(z.array(PropertySchema))
-export const ContactResponseSchema = enveloped(ContactSchema)
-export const ContactListResponseSchema = enveloped(z.array(ContactSchema))
-export const PropertyContactResponseSchema = enveloped(PropertyContactSchema)
-export const PropertyContactListResponseSchema = enveloped(z.array(PropertyContactSchema))
-export const DeletedPropertyContactResponseSchema = enveloped(DeletedPropertyContactSchema)
+//
+// Built on first use (z.lazy), as are the request schemas below: nothing on the
+// property page's way to its first frame parses a response (the page comes with its
+// data) or a request, and building every schema of the module while the page's script
+// is evaluated held the main thread for them (house style: the first load does only
+// what the first frame needs).
+export const PropertyResponseSchema = z.lazy(() => enveloped(PropertySchema))
+export const PropertyListResponseSchema = z.lazy(() => enveloped(z.array(PropertySchema)))
+export const ContactResponseSchema = z.lazy(() => enveloped(ContactSchema))
+export const ContactListResponseSchema = z.lazy(() => enveloped(z.array(ContactSchema)))
+export const PropertyContactResponseSchema = z.lazy(() => enveloped(PropertyContactSchema))
+export const PropertyContactListResponseSchema = z.lazy(() =>
+  enveloped(z.array(PropertyContactSchema)),
+)
+export const DeletedPropertyContactResponseSchema = z.lazy(() =>
+  enveloped(DeletedPropertyContactSchema),
+)
 
 /**
  * An answer to a write that says it was done without sending the record:
@@ -240,15 +250,19 @@ export const DeletedPropertyContactResponseSchema = enveloped(DeletedPropertyCon
  * these exact shapes: a record with one bad field must still fail loudly, not pass
  * for an acknowledgement. (An empty body and a 204 are acknowledgements too.)
  */
-export const WriteAcknowledgementSchema = z.union([
-  z.object({ success: z.literal(true) }),
-  z.object({ data: z.strictObject({ id: IdInputSchema }) }),
-])
+export const WriteAcknowledgementSchema = z.lazy(() =>
+  z.union([
+    z.object({ success: z.literal(true) }),
+    z.object({ data: z.strictObject({ id: IdInputSchema }) }),
+  ]),
+)
 
-export const ApiErrorBodySchema = z.object({
-  message: z.string(),
-  errors: z.optional(z.record(z.string(), z.array(z.string()))),
-})
+export const ApiErrorBodySchema = z.lazy(() =>
+  z.object({
+    message: z.string(),
+    errors: z.optional(z.record(z.string(), z.array(z.string()))),
+  }),
+)
 export type ApiErrorBody = z.output<typeof ApiErrorBodySchema>
 
 // ---------------------------------------------------------------------------
@@ -269,47 +283,54 @@ export const PageParamsSchema = z.object({
   offset: z.optional(z.int().check(z.nonnegative({ error: 'offset cannot be negative' }))),
 })
 
-export const SearchParamsSchema = z.extend(PageParamsSchema, {
-  search: z.optional(z.string()),
-})
+export const SearchParamsSchema = z.lazy(() =>
+  z.extend(PageParamsSchema, {
+    search: z.optional(z.string()),
+  }),
+)
 export type ListPropertiesParams = z.input<typeof SearchParamsSchema>
 export type ListContactsParams = z.input<typeof SearchParamsSchema>
 
-export const ListPropertyContactsParamsSchema = z.extend(PageParamsSchema, {
-  role: z.optional(z.string()),
-  primary: z.optional(z.boolean()),
-})
+export const ListPropertyContactsParamsSchema = z.lazy(() =>
+  z.extend(PageParamsSchema, {
+    role: z.optional(z.string()),
+    primary: z.optional(z.boolean()),
+  }),
+)
 export type ListPropertyContactsParams = z.input<typeof ListPropertyContactsParamsSchema>
 
 /** The editable fields of a link, shared by create, update and the forms. */
-const linkFields = {
+const linkFields = () => ({
   role: z.optional(z.nullable(RoleSchema)),
   primary: z.optional(z.boolean({ error: 'primary must be true or false' })),
   start_date: z.optional(z.nullable(CalendarDateSchema)),
   notes: z.optional(z.nullable(NotesSchema)),
-}
-
-export const PropertyContactCreateSchema = z.object({
-  contact_id: IdInputSchema,
-  ...linkFields,
 })
+
+export const PropertyContactCreateSchema = z.lazy(() =>
+  z.object({
+    contact_id: IdInputSchema,
+    ...linkFields(),
+  }),
+)
 export type PropertyContactCreate = z.input<typeof PropertyContactCreateSchema>
 
-export const PropertyContactUpdateSchema = z.object(linkFields)
+export const PropertyContactUpdateSchema = z.lazy(() => z.object(linkFields()))
 export type PropertyContactUpdate = z.input<typeof PropertyContactUpdateSchema>
 
-const NameSchema = z
-  .string()
-  .check(
-    z.trim(),
-    z.minLength(1, { error: 'Required' }),
-    z.maxLength(100, { error: 'Must be at most 100 characters' }),
-  )
+const nameSchema = () =>
+  z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, { error: 'Required' }),
+      z.maxLength(100, { error: 'Must be at most 100 characters' }),
+    )
 
 /** A contact's own fields: create requires the names, an update any subset of them. */
-const contactFields = {
-  first_name: NameSchema,
-  last_name: NameSchema,
+const contactFields = () => ({
+  first_name: nameSchema(),
+  last_name: nameSchema(),
   email: z.optional(z.nullable(z.email({ error: 'Enter a valid email address' }))),
   phone: z.optional(
     z.nullable(z.string().check(z.maxLength(40, { error: 'Must be at most 40 characters' }))),
@@ -317,21 +338,24 @@ const contactFields = {
   company: z.optional(
     z.nullable(z.string().check(z.maxLength(200, { error: 'Must be at most 200 characters' }))),
   ),
-}
+})
 
-export const ContactCreateSchema = z.object(contactFields)
+export const ContactCreateSchema = z.lazy(() => z.object(contactFields()))
 export type ContactCreate = z.input<typeof ContactCreateSchema>
 
 /**
  * `PUT /contacts/{id}` (Roster's extension, docs/contract.md Part 2): a partial update,
  * each field refused as create refuses it; `null` clears email, phone or company.
  */
-export const ContactUpdateSchema = z.object({
-  first_name: z.optional(contactFields.first_name),
-  last_name: z.optional(contactFields.last_name),
-  email: contactFields.email,
-  phone: contactFields.phone,
-  company: contactFields.company,
+export const ContactUpdateSchema = z.lazy(() => {
+  const fields = contactFields()
+  return z.object({
+    first_name: z.optional(fields.first_name),
+    last_name: z.optional(fields.last_name),
+    email: fields.email,
+    phone: fields.phone,
+    company: fields.company,
+  })
 })
 export type ContactUpdate = z.input<typeof ContactUpdateSchema>
 
