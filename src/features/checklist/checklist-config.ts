@@ -1,6 +1,6 @@
 // Which roles each kind of deal is expected to have: the defaults, and how a team's own
 // list (a JSON file named by ROSTER_CHECKLIST, checked by the server at start with
-// checklist-file.ts) travels with the page; the browser checks it again, as any input,
+// checklist-file.ts) travels with the page; the browser checks it again, like every input,
 // and keeps the defaults when there is none. Framework-free, with extensions on its
 // imports: the servers and Vite's config loader reach it too.
 import * as z from 'zod/mini'

@@ -1,5 +1,5 @@
 // Reverting an Activity entry: a new change that restores the state before it, written
-// through the typed client with the same conditional check as any edit (If-Match on
+// through the typed client with the conditional check every edit makes (If-Match on
 // the entry's after-state, or "only if not linked"), so a change made since is never
 // overwritten. Labelled as a revert of that entry, so the history records it in turn.
 import { useMutation, useQueryClient } from '@tanstack/react-query'
