@@ -119,7 +119,8 @@ export function roleSchema(typeError?: string) {
   )
 }
 
-export const RoleSchema = roleSchema()
+/** Built on first use, as every schema the page's script would otherwise build at start. */
+export const RoleSchema = z.lazy(() => roleSchema())
 
 /** A role picker's value for "type another role" (the link form's and the setup rows'). */
 export const OTHER_ROLE = '__other__'

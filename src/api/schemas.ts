@@ -8,25 +8,35 @@ import { RoleSchema } from './roles.ts'
 
 z.config({ jitless: true })
 
+// Every schema of this module is built on first use (z.lazy): building them all while
+// the page's script is evaluated held the main thread for ~15 ms (about 60 ms on a
+// phone's CPU) inside the one long task the page's start cannot split, although the
+// first load parses only its own data (page-data.ts) and nothing else before a
+// request or a form needs it. A lazy schema costs one indirection a parse.
+
 // ---------------------------------------------------------------------------
 // Building blocks
 // ---------------------------------------------------------------------------
 
-export const IdSchema = z.int().check(z.positive({ error: 'Must be a positive whole number' }))
+export const IdSchema = z.lazy(() =>
+  z.int().check(z.positive({ error: 'Must be a positive whole number' })),
+)
 
 /** A body id may be an integer or a string of digits; anything else is refused. */
-export const IdInputSchema = z.pipe(
-  z.union(
-    [
-      IdSchema,
-      z.pipe(
-        z.string().check(z.regex(/^\s*\d+\s*$/, { error: 'Must be a positive whole number' })),
-        z.transform((value) => Number(value.trim())),
-      ),
-    ],
-    { error: 'Must be a positive whole number' },
+export const IdInputSchema = z.lazy(() =>
+  z.pipe(
+    z.union(
+      [
+        IdSchema,
+        z.pipe(
+          z.string().check(z.regex(/^\s*\d+\s*$/, { error: 'Must be a positive whole number' })),
+          z.transform((value) => Number(value.trim())),
+        ),
+      ],
+      { error: 'Must be a positive whole number' },
+    ),
+    IdSchema,
   ),
-  IdSchema,
 )
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
@@ -42,9 +52,9 @@ export function isCalendarDate(value: string): boolean {
   )
 }
 
-export const CalendarDateSchema = z
-  .string()
-  .check(z.refine(isCalendarDate, { error: 'Enter a real date as YYYY-MM-DD' }))
+export const CalendarDateSchema = z.lazy(() =>
+  z.string().check(z.refine(isCalendarDate, { error: 'Enter a real date as YYYY-MM-DD' })),
+)
 
 // Role rules live in ./roles; re-exported for the modules that take them from here.
 export { ROLE_MAX, RoleSchema } from './roles.ts'
@@ -53,9 +63,11 @@ export { ROLE_MAX, RoleSchema } from './roles.ts'
 export const NOTES_MAX = 2000
 export { characterCount } from './text.ts'
 
-export const NotesSchema = z
-  .string()
-  .check(z.maxLength(NOTES_MAX, { error: `Notes must be at most ${NOTES_MAX} characters` }))
+export const NotesSchema = z.lazy(() =>
+  z
+    .string()
+    .check(z.maxLength(NOTES_MAX, { error: `Notes must be at most ${NOTES_MAX} characters` })),
+)
 
 function pad(value: number, width = 2): string {
   return String(value).padStart(width, '0')
@@ -66,45 +78,51 @@ function pad(value: number, width = 2): string {
  * `{date: "2025-06-04 01:18:08.767548", timezone_type: 3, timezone: "UTC"}`.
  * All become ISO 8601 strings.
  */
-export const TimestampSchema = z.pipe(
-  z.union([
-    z.string().check(z.minLength(1)),
-    z.number().check(z.nonnegative()),
-    z.object({ date: z.string(), timezone: z.optional(z.string()) }),
-  ]),
-  z.transform((value, ctx) => {
-    let date: Date
-    if (typeof value === 'number') {
-      date = new Date(value * 1000)
-    } else if (typeof value === 'string') {
-      // A date and time with no zone is read as UTC, as the PHP-style object is, so the
-      // server and every browser read it alike (a link's version depends on it).
-      const text = value.trim()
-      const zoneless = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)
-      date = new Date(zoneless ? `${text.replace(' ', 'T').replace(/(\.\d{3})\d+/, '$1')}Z` : value)
-    } else {
-      const utc = !value.timezone || /^(UTC|Z|GMT|\+00:00)$/i.test(value.timezone)
-      const iso = value.date
-        .trim()
-        .replace(' ', 'T')
-        .replace(/(\.\d{3})\d+/, '$1')
-      date = new Date(utc ? `${iso}Z` : iso)
-    }
-    if (Number.isNaN(date.getTime())) {
-      ctx.issues.push({ code: 'custom', message: 'Not a valid timestamp', input: value })
-      return z.NEVER
-    }
-    return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}T${pad(
-      date.getUTCHours(),
-    )}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}.${pad(date.getUTCMilliseconds(), 3)}Z`
-  }),
+export const TimestampSchema = z.lazy(() =>
+  z.pipe(
+    z.union([
+      z.string().check(z.minLength(1)),
+      z.number().check(z.nonnegative()),
+      z.object({ date: z.string(), timezone: z.optional(z.string()) }),
+    ]),
+    z.transform((value, ctx) => {
+      let date: Date
+      if (typeof value === 'number') {
+        date = new Date(value * 1000)
+      } else if (typeof value === 'string') {
+        // A date and time with no zone is read as UTC, as the PHP-style object is, so the
+        // server and every browser read it alike (a link's version depends on it).
+        const text = value.trim()
+        const zoneless = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)
+        date = new Date(
+          zoneless ? `${text.replace(' ', 'T').replace(/(\.\d{3})\d+/, '$1')}Z` : value,
+        )
+      } else {
+        const utc = !value.timezone || /^(UTC|Z|GMT|\+00:00)$/i.test(value.timezone)
+        const iso = value.date
+          .trim()
+          .replace(' ', 'T')
+          .replace(/(\.\d{3})\d+/, '$1')
+        date = new Date(utc ? `${iso}Z` : iso)
+      }
+      if (Number.isNaN(date.getTime())) {
+        ctx.issues.push({ code: 'custom', message: 'Not a valid timestamp', input: value })
+        return z.NEVER
+      }
+      return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}T${pad(
+        date.getUTCHours(),
+      )}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}.${pad(date.getUTCMilliseconds(), 3)}Z`
+    }),
+  ),
 )
 
 /** Optional text that may also arrive as a number (phones normalised to digits). */
-const LooseTextSchema = z.nullish(
-  z.pipe(
-    z.union([z.string(), z.number()]),
-    z.transform((v) => String(v)),
+const LooseTextSchema = z.lazy(() =>
+  z.nullish(
+    z.pipe(
+      z.union([z.string(), z.number()]),
+      z.transform((v) => String(v)),
+    ),
   ),
 )
 
@@ -124,49 +142,55 @@ function enveloped<T extends z.ZodMiniType>(schema: T) {
 // Resources
 // ---------------------------------------------------------------------------
 
-export const ContactSchema = z.object({
-  id: IdSchema,
-  first_name: z.string(),
-  last_name: z.string(),
-  email: LooseTextSchema,
-  phone: LooseTextSchema,
-  company: LooseTextSchema,
-  created: TimestampSchema,
-})
+export const ContactSchema = z.lazy(() =>
+  z.object({
+    id: IdSchema,
+    first_name: z.string(),
+    last_name: z.string(),
+    email: LooseTextSchema,
+    phone: LooseTextSchema,
+    company: LooseTextSchema,
+    created: TimestampSchema,
+  }),
+)
 export type Contact = z.output<typeof ContactSchema>
 
 export const CLIENT_TYPES = ['Buyer', 'Seller', 'Dual'] as const
-export const ClientTypeSchema = z.enum(CLIENT_TYPES)
+export const ClientTypeSchema = z.lazy(() => z.enum(CLIENT_TYPES))
 export type ClientType = z.output<typeof ClientTypeSchema>
 
-export const PropertySchema = z.object({
-  id: IdSchema,
-  title: z.string(),
-  address: z.nullish(z.string()),
-  city: z.nullish(z.string()),
-  state: z.nullish(z.string()),
-  zip: LooseTextSchema,
-  status: z.string(),
-  client_type: ClientTypeSchema,
-  purchase_amount: z.nullish(z.number()),
-  closing_date: z.nullish(CalendarDateSchema),
-  created: TimestampSchema,
-})
+export const PropertySchema = z.lazy(() =>
+  z.object({
+    id: IdSchema,
+    title: z.string(),
+    address: z.nullish(z.string()),
+    city: z.nullish(z.string()),
+    state: z.nullish(z.string()),
+    zip: LooseTextSchema,
+    status: z.string(),
+    client_type: ClientTypeSchema,
+    purchase_amount: z.nullish(z.number()),
+    closing_date: z.nullish(CalendarDateSchema),
+    created: TimestampSchema,
+  }),
+)
 export type Property = z.output<typeof PropertySchema>
 
 /** A property contact as the contract documents it. */
-const DocumentedPropertyContactSchema = z.object({
-  id: IdSchema,
-  property_id: IdSchema,
-  contact_id: IdSchema,
-  role: z.nullable(z.string()),
-  primary: z.boolean(),
-  start_date: z.nullish(CalendarDateSchema),
-  notes: z.nullish(z.string()),
-  created: TimestampSchema,
-  updated: z.optional(TimestampSchema),
-  contact: ContactSchema,
-})
+const DocumentedPropertyContactSchema = z.lazy(() =>
+  z.object({
+    id: IdSchema,
+    property_id: IdSchema,
+    contact_id: IdSchema,
+    role: z.nullable(z.string()),
+    primary: z.boolean(),
+    start_date: z.nullish(CalendarDateSchema),
+    notes: z.nullish(z.string()),
+    created: TimestampSchema,
+    updated: z.optional(TimestampSchema),
+    contact: ContactSchema,
+  }),
+)
 
 /**
  * A property contact as the live API is known to send it: no contact_id, role or
@@ -174,64 +198,64 @@ const DocumentedPropertyContactSchema = z.object({
  * Only when those fields are truly absent: a documented link with one bad field
  * must fail loudly, not fall back to this shape and silently lose its role.
  */
-const LivePropertyContactSchema = z.object({
-  id: IdSchema,
-  created: TimestampSchema,
-  property: z.optional(z.object({ id: IdSchema })),
-  property_id: z.optional(IdSchema),
-  contact_id: z.optional(z.never()),
-  role: z.optional(z.never()),
-  primary: z.optional(z.never()),
-  contact: ContactSchema,
-})
+const LivePropertyContactSchema = z.lazy(() =>
+  z.object({
+    id: IdSchema,
+    created: TimestampSchema,
+    property: z.optional(z.object({ id: IdSchema })),
+    property_id: z.optional(IdSchema),
+    contact_id: z.optional(z.never()),
+    role: z.optional(z.never()),
+    primary: z.optional(z.never()),
+    contact: ContactSchema,
+  }),
+)
 
-export const PropertyContactSchema = z.pipe(
-  z.union([DocumentedPropertyContactSchema, LivePropertyContactSchema]),
-  z.transform((link) => {
-    if (link.contact_id !== undefined) {
+export const PropertyContactSchema = z.lazy(() =>
+  z.pipe(
+    z.union([DocumentedPropertyContactSchema, LivePropertyContactSchema]),
+    z.transform((link) => {
+      if (link.contact_id !== undefined) {
+        return {
+          id: link.id,
+          property_id: link.property_id,
+          contact_id: link.contact_id,
+          role: link.role,
+          primary: link.primary,
+          start_date: link.start_date ?? null,
+          notes: link.notes ?? null,
+          created: link.created,
+          updated: link.updated ?? link.created,
+          contact: link.contact,
+        }
+      }
       return {
         id: link.id,
-        property_id: link.property_id,
-        contact_id: link.contact_id,
-        role: link.role,
-        primary: link.primary,
-        start_date: link.start_date ?? null,
-        notes: link.notes ?? null,
+        property_id: link.property_id ?? link.property?.id ?? 0,
+        contact_id: link.contact.id,
+        role: null,
+        primary: false,
+        start_date: null,
+        notes: null,
         created: link.created,
-        updated: link.updated ?? link.created,
+        updated: link.created,
         contact: link.contact,
       }
-    }
-    return {
-      id: link.id,
-      property_id: link.property_id ?? link.property?.id ?? 0,
-      contact_id: link.contact.id,
-      role: null,
-      primary: false,
-      start_date: null,
-      notes: null,
-      created: link.created,
-      updated: link.created,
-      contact: link.contact,
-    }
-  }),
+    }),
+  ),
 )
 export type PropertyContact = z.output<typeof PropertyContactSchema>
 
-export const DeletedPropertyContactSchema = z.object({
-  deleted: z.literal(true),
-  property_id: IdInputSchema,
-  contact_id: IdInputSchema,
-})
+export const DeletedPropertyContactSchema = z.lazy(() =>
+  z.object({
+    deleted: z.literal(true),
+    property_id: IdInputSchema,
+    contact_id: IdInputSchema,
+  }),
+)
 export type DeletedPropertyContact = z.output<typeof DeletedPropertyContactSchema>
 
 // Response schemas: tolerate the `{data: …}` envelope the live API sometimes uses.
-//
-// Built on first use (z.lazy), as are the request schemas below: nothing on the
-// property page's way to its first frame parses a response (the page comes with its
-// data) or a request, and building every schema of the module while the page's script
-// is evaluated held the main thread for them (house style: the first load does only
-// what the first frame needs).
 export const PropertyResponseSchema = z.lazy(() => enveloped(PropertySchema))
 export const PropertyListResponseSchema = z.lazy(() => enveloped(z.array(PropertySchema)))
 export const ContactResponseSchema = z.lazy(() => enveloped(ContactSchema))
@@ -271,20 +295,24 @@ export type ApiErrorBody = z.output<typeof ApiErrorBodySchema>
 
 export const LIMIT_MAX = 1000
 
-export const PageParamsSchema = z.object({
-  limit: z.optional(
-    z
-      .int()
-      .check(
-        z.gte(1, { error: 'limit must be at least 1' }),
-        z.lte(LIMIT_MAX, { error: `limit must be at most ${LIMIT_MAX}` }),
-      ),
-  ),
-  offset: z.optional(z.int().check(z.nonnegative({ error: 'offset cannot be negative' }))),
-})
+/** The paging parameters every list takes (limit, offset). */
+const pageParams = () =>
+  z.object({
+    limit: z.optional(
+      z
+        .int()
+        .check(
+          z.gte(1, { error: 'limit must be at least 1' }),
+          z.lte(LIMIT_MAX, { error: `limit must be at most ${LIMIT_MAX}` }),
+        ),
+    ),
+    offset: z.optional(z.int().check(z.nonnegative({ error: 'offset cannot be negative' }))),
+  })
+
+export const PageParamsSchema = z.lazy(pageParams)
 
 export const SearchParamsSchema = z.lazy(() =>
-  z.extend(PageParamsSchema, {
+  z.extend(pageParams(), {
     search: z.optional(z.string()),
   }),
 )
@@ -292,7 +320,7 @@ export type ListPropertiesParams = z.input<typeof SearchParamsSchema>
 export type ListContactsParams = z.input<typeof SearchParamsSchema>
 
 export const ListPropertyContactsParamsSchema = z.lazy(() =>
-  z.extend(PageParamsSchema, {
+  z.extend(pageParams(), {
     role: z.optional(z.string()),
     primary: z.optional(z.boolean()),
   }),

@@ -39,12 +39,15 @@ function dehydratedQuery<Data extends z.core.SomeType>(data: Data) {
 }
 
 /** No mutation, and queries checked one by one below (lighter than a tuple schema). */
-const DehydratedStateSchema = z.object({
-  mutations: z.array(z.never()),
-  queries: z.array(z.unknown()),
-})
-const PropertyQuerySchema = dehydratedQuery(PropertySchema)
-const RosterQuerySchema = dehydratedQuery(z.array(PropertyContactSchema))
+// Built when the page's data is read (readPageState), not while the script is evaluated.
+const DehydratedStateSchema = z.lazy(() =>
+  z.object({
+    mutations: z.array(z.never()),
+    queries: z.array(z.unknown()),
+  }),
+)
+const PropertyQuerySchema = z.lazy(() => dehydratedQuery(PropertySchema))
+const RosterQuerySchema = z.lazy(() => dehydratedQuery(z.array(PropertyContactSchema)))
 
 /**
  * JSON for a `<script type="application/json">` element: every `<` escaped, so no

@@ -9,7 +9,7 @@ import * as z from 'zod/mini'
 const META_NAME = 'roster-warm-modules'
 
 /** Only the build's own script files, on this origin. */
-const WarmFilesSchema = z.array(z.string().check(z.regex(/^\/assets\/[\w.-]+\.js$/)))
+const WarmFilesSchema = z.lazy(() => z.array(z.string().check(z.regex(/^\/assets\/[\w.-]+\.js$/))))
 
 export function warmFiles(document: Document): string[] {
   const content = document.querySelector<HTMLMetaElement>(`meta[name="${META_NAME}"]`)?.content

@@ -3,9 +3,8 @@ import * as z from 'zod/mini'
 /** How often an open roster checks for colleagues' changes, by default. */
 export const DEFAULT_ROSTER_POLL_SECONDS = 30
 
-const PollSecondsSchema = z.pipe(
-  z.string().check(z.trim(), z.regex(/^\d+(\.\d+)?$/)),
-  z.transform(Number),
+const PollSecondsSchema = z.lazy(() =>
+  z.pipe(z.string().check(z.trim(), z.regex(/^\d+(\.\d+)?$/)), z.transform(Number)),
 )
 
 /**

@@ -8,11 +8,13 @@ import * as z from 'zod/mini'
 
 const WHO_COOKIE = 'roster-who'
 
-const SignedInSchema = z.object({
-  name: z.string(),
-  /** `proxy`: an identity-aware proxy signed them in, and signs them out. */
-  via: z.enum(['session', 'proxy']),
-})
+const SignedInSchema = z.lazy(() =>
+  z.object({
+    name: z.string(),
+    /** `proxy`: an identity-aware proxy signed them in, and signs them out. */
+    via: z.enum(['session', 'proxy']),
+  }),
+)
 
 export type SignedIn = z.infer<typeof SignedInSchema>
 

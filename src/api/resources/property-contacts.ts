@@ -52,10 +52,12 @@ export interface CreateOptions extends RequestOptions, LabelledOptions {
   onlyIfUnlinked?: boolean | undefined
 }
 
-const PreconditionBodySchema = z.object({
-  current: z.optional(z.unknown()),
-  wrong_link: z.optional(z.boolean()),
-})
+const PreconditionBodySchema = z.lazy(() =>
+  z.object({
+    current: z.optional(z.unknown()),
+    wrong_link: z.optional(z.boolean()),
+  }),
+)
 
 /**
  * Links between one property and its contacts, addressed by the contact's id.

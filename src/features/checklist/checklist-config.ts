@@ -58,11 +58,13 @@ export const DEFAULT_CHECKLIST: ChecklistConfig = {
  * (checklist-file.ts), so the browser only checks its shape, with the schemas the first
  * load has anyway.
  */
-const SentChecklistSchema = z.object({
-  Buyer: z.array(z.array(RoleSchema)),
-  Seller: z.array(z.array(RoleSchema)),
-  Dual: z.array(z.array(RoleSchema)),
-})
+const SentChecklistSchema = z.lazy(() =>
+  z.object({
+    Buyer: z.array(z.array(RoleSchema)),
+    Seller: z.array(z.array(RoleSchema)),
+    Dual: z.array(z.array(RoleSchema)),
+  }),
+)
 
 /** The id of the `<script type="application/json">` element that carries a team's checklist. */
 export const CHECKLIST_ELEMENT_ID = 'roster-checklist'

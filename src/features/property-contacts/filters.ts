@@ -15,12 +15,14 @@ export const NO_FILTERS: RosterFilters = { role: '', primaryOnly: false, search:
 // URL parameters are external input: validated, anything odd means "no filter". Cut
 // to as many characters as a role may have (code points, so no emoji is cut in half);
 // search text needs no more.
-const TextParamSchema = z.catch(
-  z.pipe(
-    z.string(),
-    z.transform((value) => Array.from(value.trim()).slice(0, ROLE_MAX).join('')),
+const TextParamSchema = z.lazy(() =>
+  z.catch(
+    z.pipe(
+      z.string(),
+      z.transform((value) => Array.from(value.trim()).slice(0, ROLE_MAX).join('')),
+    ),
+    '',
   ),
-  '',
 )
 
 export function readRosterFilters(params: URLSearchParams): RosterFilters {
@@ -48,19 +50,22 @@ export function writeRosterFilters(params: URLSearchParams, filters: RosterFilte
 
 // Collapsed role groups, by roleKey, as repeated `fold` parameters: external input
 // too, so each is checked and the list is bounded.
-const FoldedSchema = z.catch(
-  z.pipe(
-    z.array(z.string()),
-    z.transform((values) => {
-      const keys = new Set<string>()
-      for (const value of values.slice(0, 100)) {
-        const key = value === '(none)' ? '' : roleKey(value)
-        if (value === '(none)' || (key !== '' && Array.from(key).length <= ROLE_MAX)) keys.add(key)
-      }
-      return keys
-    }),
+const FoldedSchema = z.lazy(() =>
+  z.catch(
+    z.pipe(
+      z.array(z.string()),
+      z.transform((values) => {
+        const keys = new Set<string>()
+        for (const value of values.slice(0, 100)) {
+          const key = value === '(none)' ? '' : roleKey(value)
+          if (value === '(none)' || (key !== '' && Array.from(key).length <= ROLE_MAX))
+            keys.add(key)
+        }
+        return keys
+      }),
+    ),
+    new Set<string>(),
   ),
-  new Set<string>(),
 )
 
 /** The role groups (by roleKey; '' for "Role not recorded") collapsed in the URL. */
