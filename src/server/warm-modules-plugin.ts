@@ -13,7 +13,7 @@ interface BundleChunk {
   type: 'chunk'
   fileName: string
   isEntry: boolean
-  facadeModuleId: string | null
+  moduleIds: readonly string[]
   imports: readonly string[]
 }
 
@@ -33,13 +33,15 @@ export function warmFilesFor(
     return into
   }
   const initial = closure(chunks.filter((chunk) => chunk.isEntry).map((chunk) => chunk.fileName))
+  const sourceOf = (id: string) => relative(root, id).split('\\').join('/')
   const wanted = sources.map((source) => {
-    const chunk = chunks.find(
-      (candidate) =>
-        candidate.facadeModuleId !== null &&
-        relative(root, candidate.facadeModuleId).split('\\').join('/') === source,
+    const chunk = chunks.find((candidate) =>
+      candidate.moduleIds.some((id) => sourceOf(id) === source),
     )
-    if (!chunk) throw new Error(`warm modules: no chunk of its own for ${source}`)
+    if (!chunk) throw new Error(`warm modules: no chunk holds ${source}`)
+    if (initial.has(chunk.fileName)) {
+      throw new Error(`warm modules: ${source} is in the first load already`)
+    }
     return chunk.fileName
   })
   // Requested all at once; dependencies come first all the same.

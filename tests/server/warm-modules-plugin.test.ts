@@ -5,13 +5,13 @@ const ROOT = '/repo'
 const chunk = (
   fileName: string,
   imports: string[],
-  facade: string | null = null,
+  modules: string | string[] = [],
   isEntry = false,
 ) => ({
   type: 'chunk' as const,
   fileName,
   isEntry,
-  facadeModuleId: facade === null ? null : `${ROOT}/${facade}`,
+  moduleIds: [modules].flat().map((source) => `${ROOT}/${source}`),
   imports,
 })
 
@@ -34,7 +34,21 @@ describe('warmFilesFor', () => {
     ])
   })
 
-  it('fails the build for a source without a chunk of its own', () => {
+  it('finds a source in a chunk it shares with others', () => {
+    const chunks = [
+      chunk('assets/index-1.js', [], 'src/main.tsx', true),
+      chunk('assets/dialogs-1.js', ['assets/index-1.js'], ['src/edit.tsx', 'src/unlink.tsx']),
+    ]
+    expect(warmFilesFor(chunks, ['src/edit.tsx', 'src/unlink.tsx'], ROOT)).toEqual([
+      '/assets/dialogs-1.js',
+    ])
+  })
+
+  it('fails the build for a source no chunk holds', () => {
     expect(() => warmFilesFor(CHUNKS, ['src/gone.tsx'], ROOT)).toThrow(/src\/gone\.tsx/)
+  })
+
+  it('fails the build for a source the first load has already', () => {
+    expect(() => warmFilesFor(CHUNKS, ['src/main.tsx'], ROOT)).toThrow(/first load/)
   })
 })
