@@ -56,6 +56,9 @@ const FIRST_TAP_SOURCES = [
 // but used only by the contact picker: left to the default chunking, so the first tap
 // does not fetch the picker's combobox, positioning and list virtualisation.
 const NOT_FIRST_TAP_SOURCES = ['src/components/contact-combobox.tsx']
+const QUERY_EXTRAS =
+  /node_modules[\\/]@tanstack[\\/](react-query[\\/]build[\\/]modern[\\/](useInfiniteQuery|infiniteQueryOptions|useQueries|useMutation|useMutationState|mutationOptions)|query-core[\\/]build[\\/]modern[\\/](infiniteQueryObserver|queriesObserver|mutationObserver))\.js$/
+const QUERY_INDEX = /node_modules[\\/]@tanstack[\\/]react-query[\\/]build[\\/]modern[\\/]index\.js$/
 const PROJECT_ROOT = fileURLToPath(new URL('.', import.meta.url))
 
 /** Whether one of `sources` (paths from the project root) reaches the module through static imports. */
@@ -125,10 +128,23 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
+            // Reached from the first load through TanStack Query's index, but used only by
+            // lazy pages and writes (the activity page's infinite list, the properties
+            // list's checklists, every mutation): their own chunk, not the first load's.
+            {
+              name: 'query-extras',
+              test: QUERY_EXTRAS,
+              priority: 1,
+            },
+            // Every module the entry reaches, but those extras and TanStack Query's index
+            // (side-effect free re-exports: taking it would take all it lists).
             {
               debugName: 'first load',
-              name: (id, meta) => (isInitial(id, meta) ? 'app' : null),
-              priority: 2,
+              name: (id, meta) =>
+                isInitial(id, meta) && !QUERY_EXTRAS.test(id) && !QUERY_INDEX.test(id)
+                  ? 'app'
+                  : null,
+              priority: 3,
             },
             // The first tap's code as one file rather than eleven: one prefetch, one
             // request from the cache, one script to compile (large enough to be compiled
@@ -138,7 +154,7 @@ export default defineConfig({
               debugName: 'first tap',
               name: (id, meta) =>
                 reachedByFirstTap(id, meta) && !reachedByPicker(id, meta) ? 'roster-dialogs' : null,
-              priority: 1,
+              priority: 2,
             },
           ],
         },
