@@ -11,23 +11,36 @@ import { warmModules } from './src/server/warm-modules-plugin.ts'
 // here, on the server side: the mock backend (default) mounted as middleware in the
 // dev and preview servers, or with ROSTER_API=live the proxy to the live API that
 // adds the token (src/server). No mock code and no token is ever part of the bundle.
-const initial = new Map<string, boolean>()
 interface ModuleMeta {
   getModuleInfo: (id: string) => { isEntry: boolean; importers: readonly string[] } | null
 }
-/** Whether the first load needs the module: the entry reaches it through static imports. */
-function isInitial(id: string, meta: ModuleMeta, seen = new Set<string>()): boolean {
-  const known = initial.get(id)
-  if (known !== undefined) return known
-  if (seen.has(id)) return false
-  seen.add(id)
-  const info = meta.getModuleInfo(id)
-  const result =
-    info !== null &&
-    (info.isEntry || info.importers.some((importer) => isInitial(importer, meta, seen)))
-  if (seen.size === 1) initial.set(id, result)
-  return result
+const PROJECT_ROOT = fileURLToPath(new URL('.', import.meta.url))
+
+/**
+ * Whether a module is reached through static imports from one that `starts` says is a
+ * start: it is one, or one of its importers is reached (answers kept per module).
+ */
+function reachedFrom(starts: (id: string, info: { isEntry: boolean }) => boolean) {
+  const known = new Map<string, boolean>()
+  const reached = (id: string, meta: ModuleMeta, seen = new Set<string>()): boolean => {
+    const cached = known.get(id)
+    if (cached !== undefined) return cached
+    if (seen.has(id)) return false
+    seen.add(id)
+    const info = meta.getModuleInfo(id)
+    const result =
+      info !== null &&
+      (starts(id, info) || info.importers.some((importer) => reached(importer, meta, seen)))
+    if (seen.size === 1) known.set(id, result)
+    return result
+  }
+  return reached
 }
+/** One of `sources` (paths from the project root) reaches the module. */
+const reachedBy = (sources: readonly string[]) =>
+  reachedFrom((id) => sources.includes(relative(PROJECT_ROOT, id).split('\\').join('/')))
+/** Whether the first load needs the module: the entry reaches it through static imports. */
+const isInitial = reachedFrom((_id, info) => info.isEntry)
 
 /** Fails the build if a lazy chunk brings a stylesheet of its own (see modulePreload). */
 function onlyOneStylesheet(): Plugin {
@@ -59,25 +72,6 @@ const NOT_FIRST_TAP_SOURCES = ['src/components/contact-combobox.tsx']
 const QUERY_EXTRAS =
   /node_modules[\\/]@tanstack[\\/](react-query[\\/]build[\\/]modern[\\/](useInfiniteQuery|infiniteQueryOptions|useQueries|useMutation|useMutationState|mutationOptions)|query-core[\\/]build[\\/]modern[\\/](infiniteQueryObserver|queriesObserver|mutationObserver))\.js$/
 const QUERY_INDEX = /node_modules[\\/]@tanstack[\\/]react-query[\\/]build[\\/]modern[\\/]index\.js$/
-const PROJECT_ROOT = fileURLToPath(new URL('.', import.meta.url))
-
-/** Whether one of `sources` (paths from the project root) reaches the module through static imports. */
-function reachedBy(sources: readonly string[]) {
-  const known = new Map<string, boolean>()
-  const reached = (id: string, meta: ModuleMeta, seen = new Set<string>()): boolean => {
-    const cached = known.get(id)
-    if (cached !== undefined) return cached
-    if (seen.has(id)) return false
-    seen.add(id)
-    const info = meta.getModuleInfo(id)
-    const result =
-      sources.includes(relative(PROJECT_ROOT, id).split('\\').join('/')) ||
-      (info?.importers.some((importer) => reached(importer, meta, seen)) ?? false)
-    if (seen.size === 1) known.set(id, result)
-    return result
-  }
-  return reached
-}
 const reachedByFirstTap = reachedBy(FIRST_TAP_SOURCES)
 const reachedByPicker = reachedBy(NOT_FIRST_TAP_SOURCES)
 
