@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
 import { mockBackend } from './src/mocks/vite-plugin.ts'
 import { buildManifest } from './src/server/build-manifest-plugin.ts'
+import { compileHints } from './src/server/compile-hints-plugin.ts'
 import { liveProxy, rosterChecklist, securityHeaders } from './src/server/vite-plugin.ts'
 import { warmModules } from './src/server/warm-modules-plugin.ts'
 
@@ -88,6 +89,8 @@ export default defineConfig({
     warmModules(FIRST_TAP_SOURCES),
     buildManifest(),
     onlyOneStylesheet(),
+    // The same files, and the first load's, compiled as they stream in (compile-hints-plugin.ts).
+    compileHints(FIRST_TAP_SOURCES),
   ],
   resolve: {
     alias: [

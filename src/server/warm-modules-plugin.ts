@@ -9,7 +9,7 @@ import type { Plugin } from 'vite'
 
 export const WARM_MODULES_META = 'roster-warm-modules'
 
-interface BundleChunk {
+export interface BundleChunk {
   type: 'chunk'
   fileName: string
   isEntry: boolean
