@@ -8,7 +8,13 @@
 // ones the page warms (warm-modules-plugin.ts); lazy pages are left to compile lazily.
 // `npm run bench -- --compare` measures it (README, Performance). Imported by vite.config.ts.
 import type { Plugin } from 'vite'
-import { warmFilesFor, type BundleChunk } from './warm-modules-plugin.ts'
+import {
+  chunksOf,
+  firstLoadFiles,
+  warmFilesFor,
+  withImports,
+  type BundleChunk,
+} from './warm-modules-plugin.ts'
 
 export const COMPILE_HINT = '//# allFunctionsCalledOnLoad'
 
@@ -18,16 +24,8 @@ export function hintedFiles(
   sources: readonly string[],
   root: string,
 ): Set<string> {
-  const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]))
-  const files = new Set<string>()
-  const add = (file: string) => {
-    if (files.has(file)) return
-    files.add(file)
-    for (const imported of byFile.get(file)?.imports ?? []) add(imported)
-  }
-  for (const chunk of chunks) if (chunk.isEntry) add(chunk.fileName)
-  for (const file of warmFilesFor(chunks, sources, root)) add(file.replace(/^\//, ''))
-  return files
+  const firstTap = warmFilesFor(chunks, sources, root).map((file) => file.replace(/^\//, ''))
+  return new Set([...firstLoadFiles(chunks), ...withImports(chunks, firstTap)])
 }
 
 /**
@@ -57,10 +55,7 @@ export function compileHints(sources: readonly string[]): Plugin {
       // After Vite's own post-processing, which puts its dependency map on the first line.
       order: 'post',
       handler(_options, bundle) {
-        const chunks = Object.values(bundle).filter(
-          (output): output is typeof output & BundleChunk => output.type === 'chunk',
-        )
-        for (const file of hintedFiles(chunks, sources, root)) {
+        for (const file of hintedFiles(chunksOf(bundle), sources, root)) {
           const chunk = bundle[file]
           if (chunk?.type !== 'chunk') continue
           chunk.code = withCompileHint(chunk.code)

@@ -17,22 +17,42 @@ export interface BundleChunk {
   imports: readonly string[]
 }
 
-/** The files for `sources` (paths from the project root), in import order, less the first load's. */
-export function warmFilesFor(
-  chunks: readonly BundleChunk[],
-  sources: readonly string[],
-  root: string,
-): string[] {
+/** The chunks of a bundle, as generateBundle and transformIndexHtml see it. */
+export function chunksOf<Output extends { type: string }>(bundle: Record<string, Output>) {
+  return Object.values(bundle).filter(
+    (output): output is Output & BundleChunk => output.type === 'chunk',
+  )
+}
+
+/** `files` and every chunk they import, directly or not: dependencies after importers. */
+export function withImports(chunks: readonly BundleChunk[], files: Iterable<string>): Set<string> {
   const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]))
-  const closure = (files: Iterable<string>, into = new Set<string>()) => {
-    for (const file of files) {
+  const closure = (next: Iterable<string>, into: Set<string>) => {
+    for (const file of next) {
       if (into.has(file)) continue
       into.add(file)
       closure(byFile.get(file)?.imports ?? [], into)
     }
     return into
   }
-  const initial = closure(chunks.filter((chunk) => chunk.isEntry).map((chunk) => chunk.fileName))
+  return closure(files, new Set())
+}
+
+/** The first load's files: the entry and what it imports. */
+export function firstLoadFiles(chunks: readonly BundleChunk[]): Set<string> {
+  return withImports(
+    chunks,
+    chunks.filter((chunk) => chunk.isEntry).map((chunk) => chunk.fileName),
+  )
+}
+
+/** The files for `sources` (paths from the project root), in import order, less the first load's. */
+export function warmFilesFor(
+  chunks: readonly BundleChunk[],
+  sources: readonly string[],
+  root: string,
+): string[] {
+  const initial = firstLoadFiles(chunks)
   const sourceOf = (id: string) => relative(root, id).split('\\').join('/')
   const wanted = sources.map((source) => {
     const chunk = chunks.find((candidate) =>
@@ -45,7 +65,7 @@ export function warmFilesFor(
     return chunk.fileName
   })
   // Requested all at once; dependencies come first all the same.
-  const ordered = [...closure(wanted)].reverse()
+  const ordered = [...withImports(chunks, wanted)].reverse()
   return ordered.filter((file) => !initial.has(file)).map((file) => posix.join('/', file))
 }
 
@@ -60,12 +80,8 @@ export function warmModules(sources: readonly string[]): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html, context) {
-        const bundle = context.bundle
-        if (!bundle) return html
-        const chunks = Object.values(bundle).filter(
-          (output): output is typeof output & BundleChunk => output.type === 'chunk',
-        )
-        const files = warmFilesFor(chunks, sources, root)
+        if (!context.bundle) return html
+        const files = warmFilesFor(chunksOf(context.bundle), sources, root)
         return {
           html,
           tags: [
