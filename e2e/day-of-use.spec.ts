@@ -143,7 +143,7 @@ test.describe('the property page’s states each have an h1', () => {
 })
 
 // ---------------------------------------------------------------------------
-// Item 6: the element with role="dialog" is the visible panel
+// Item 6: the dialog element (a native <dialog>) is the visible panel
 // ---------------------------------------------------------------------------
 
 test('the dialog element is the visible panel, and still traps, restores and closes', async ({

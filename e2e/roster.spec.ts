@@ -46,11 +46,7 @@ function primaryBadge(item: Locator): Locator {
   return item.getByText('Primary', { exact: true })
 }
 
-/**
- * Headless UI puts role="dialog" on a zero-size wrapper (the panel inside is
- * position: fixed), so the dialog element itself never counts as "visible";
- * an open dialog is one whose title heading is visible.
- */
+/** A dialog by its accessible name; an open one is one whose title heading is visible. */
 function dialogNamed(page: Page, name: string): Locator {
   return page.getByRole('dialog', { name })
 }
@@ -457,7 +453,7 @@ test.describe('dialogs and the keyboard', () => {
     const save = dialog.getByRole('button', { name: 'Save changes' })
 
     const focusInDialog = () =>
-      page.evaluate(() => !!document.activeElement?.closest('[role="dialog"]'))
+      page.evaluate(() => !!document.activeElement?.closest('dialog'))
 
     // Forward: Role → … → Save changes → back to Role, never leaving the dialog.
     await tabTo(page, role)

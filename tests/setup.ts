@@ -25,6 +25,29 @@ if (!('ResizeObserver' in globalThis)) {
   }
 }
 
+// jsdom has <dialog> but neither showModal() nor close() (jsdom/jsdom#3294). These do
+// what the page can observe of them without a top layer: the open attribute, and the
+// close event. Focus trapping and the inert page behind are the browser's, and the
+// Playwright flows check them in Chromium.
+if (typeof HTMLDialogElement !== 'undefined' && !('showModal' in HTMLDialogElement.prototype)) {
+  Object.assign(HTMLDialogElement.prototype, {
+    showModal(this: HTMLDialogElement) {
+      if (this.open) return
+      if (!this.isConnected)
+        throw new DOMException('The dialog is not connected.', 'InvalidStateError')
+      this.setAttribute('open', '')
+    },
+    show(this: HTMLDialogElement) {
+      this.setAttribute('open', '')
+    },
+    close(this: HTMLDialogElement) {
+      if (!this.open) return
+      this.removeAttribute('open')
+      this.dispatchEvent(new Event('close'))
+    },
+  })
+}
+
 // Any request the mock backend does not answer is a test bug, not a silent pass.
 beforeAll(() => {
   server.listen({ onUnhandledRequest: 'error' })

@@ -161,7 +161,7 @@ function installTapProbe(): void {
       }
     }
     if (timeline.dialogSeen === null && state.dialogName !== null) {
-      const titles = [...document.querySelectorAll('[role="dialog"] h2')]
+      const titles = [...document.querySelectorAll('dialog[open] h2, [role="dialog"] h2')]
       if (titles.some((title) => title.textContent === state.dialogName)) {
         timeline.dialogSeen = performance.now()
         afterNextPaint((at) => {

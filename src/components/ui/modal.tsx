@@ -1,5 +1,12 @@
-import { Description, Dialog, DialogTitle } from '@headlessui/react'
-import { useLayoutEffect, useMemo, useRef, type ReactNode, type RefObject } from 'react'
+import {
+  useId,
+  useLayoutEffect,
+  useRef,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+  type SyntheticEvent,
+} from 'react'
 
 interface ModalProps {
   open: boolean
@@ -10,15 +17,20 @@ interface ModalProps {
   size?: 'small' | 'medium'
 }
 
+/** What takes focus first: the first field, or with none the first button. */
+const FIRST_CONTROL =
+  'input:not([type="hidden"]):not(:disabled), select:not(:disabled), textarea:not(:disabled), button:not(:disabled)'
+
 /**
- * An accessible modal dialog (Headless UI): focus is trapped inside, Escape and a
- * click outside close it, and focus returns to the control that opened it.
+ * An accessible modal dialog: the platform's own `<dialog>`, opened with `showModal()`.
+ * The browser puts it in the top layer and makes the rest of the page inert (focus
+ * cannot leave it, assistive technology sees only it, and clicks do not reach the
+ * page), and gives focus back to the control that opened it when it closes. Escape,
+ * the phone's back gesture and a click on the dimmed page around it ask `onClose`,
+ * which decides (a dialog that is saving stays open).
  *
- * The element with role="dialog" is the visible panel itself, not a wrapper around
- * it: assistive technology that outlines the dialog, and test tools, see its box.
- * Without a DialogPanel, Headless UI counts clicks outside that element as outside
- * the dialog; the dimmed page around it is the panel's shadow (styles.css), and the
- * page under it is inert while the dialog is open.
+ * It replaced Headless UI's Dialog (issue 17): the same behaviour with none of its
+ * code, so the dialogs' chunk is about 14 KB smaller and opens sooner after a tap.
  */
 export function Modal({
   open,
@@ -28,53 +40,70 @@ export function Modal({
   children,
   size = 'medium',
 }: ModalProps) {
-  useReturnFocusToOpener()
-  const panelRef = useRef<HTMLDivElement>(null)
-  // Focus starts on the first field (or, with none, the first button: Cancel in a
-  // confirmation), so typing works at once. Looked up when Headless UI asks, since
-  // the panel renders into a portal after this component.
-  const initialFocus = useMemo<RefObject<HTMLElement | null>>(
-    () => ({
-      get current() {
-        return (
-          panelRef.current?.querySelector<HTMLElement>(
-            'input:not([type="hidden"]):not(:disabled), select:not(:disabled), textarea:not(:disabled), button:not(:disabled)',
-          ) ?? null
-        )
-      },
-      set current(_element) {
-        // Derived from the panel; nothing to store.
-      },
-    }),
-    [],
-  )
+  if (!open) return null
   return (
-    <Dialog
-      ref={panelRef}
-      open={open}
-      onClose={onClose}
-      className={`modal-panel modal-${size}`}
-      initialFocus={initialFocus}
-    >
-      <DialogTitle as="h2" className="modal-title">
-        {title}
-      </DialogTitle>
-      {description && <Description className="modal-description">{description}</Description>}
+    <OpenModal onClose={onClose} title={title} description={description} size={size}>
       {children}
-    </Dialog>
+    </OpenModal>
   )
 }
 
+/** Controls Tab reaches, in order (none of them has a positive tabindex here). */
+const TABBABLE =
+  'a[href], button:not(:disabled), input:not([type="hidden"]):not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])'
+
 /**
- * Headless UI learns the opener by watching focus and clicks, but the dialogs load
- * lazily: the click that opened the first one happened before its code ran. So we
- * note what had focus when the dialog mounts and give focus back when it goes,
- * if that control is still on the page and focus was not moved elsewhere.
+ * The page behind a modal dialog is inert, but the browser lets Tab go on from the
+ * dialog's last control into its own toolbar. Tab from the last control comes back to
+ * the first, and Shift+Tab from the first to the last, as in any dialog of an app.
  */
-function useReturnFocusToOpener() {
+function keepTabInside(dialog: HTMLDialogElement, event: KeyboardEvent<HTMLDialogElement>) {
+  // In document order (some DOMs give a selector list's matches selector by selector).
+  const tabbable = [...dialog.querySelectorAll<HTMLElement>(TABBABLE)]
+    .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))
+    .filter(
+      // checkVisibility: not inside a closed <details>, display: none or the like
+      // (test DOMs without layout do not have it, and show everything).
+      (element) =>
+        element.tabIndex >= 0 && (!('checkVisibility' in element) || element.checkVisibility()),
+    )
+  const first = tabbable[0]
+  const last = tabbable[tabbable.length - 1]
+  if (!first || !last) return
+  const active = document.activeElement
+  if (event.shiftKey && (active === first || active === dialog)) {
+    event.preventDefault()
+    last.focus()
+  } else if (!event.shiftKey && active === last) {
+    event.preventDefault()
+    first.focus()
+  }
+}
+
+function OpenModal({
+  onClose,
+  title,
+  description,
+  children,
+  size,
+}: Omit<ModalProps, 'open' | 'size'> & { size: NonNullable<ModalProps['size']> }) {
+  const dialogRef = useRef<HTMLDialogElement>(null)
+  const titleId = useId()
+  const descriptionId = useId()
+
   useLayoutEffect(() => {
+    const dialog = dialogRef.current
+    if (!dialog) return
+    // The control that opened it. The browser gives focus back to it on close(), but
+    // only when that control is still what it noted; the dialogs' code loads lazily, so
+    // this is noted here too and used when the browser's did not land.
     const opener = document.activeElement
+    if (!dialog.open) dialog.showModal()
+    dialog.querySelector<HTMLElement>(FIRST_CONTROL)?.focus()
     return () => {
+      // Before React takes the element out: removing an open dialog would leave focus
+      // nowhere, closing it returns focus first.
+      if (dialog.open) dialog.close()
       if (!(opener instanceof HTMLElement) || opener === document.body) return
       setTimeout(() => {
         const current = document.activeElement
@@ -82,4 +111,57 @@ function useReturnFocusToOpener() {
       }, 0)
     }
   }, [])
+
+  // Escape (handled here, so that a field or list inside that uses it first, and
+  // stops it, keeps it) and the browser's own close request (a phone's back gesture):
+  // the dialog stays open until its owner closes it. Tab goes round inside.
+  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
+    if (event.defaultPrevented) return
+    if (event.key === 'Escape') {
+      event.preventDefault()
+      onClose()
+    } else if (event.key === 'Tab' && dialogRef.current) {
+      keepTabInside(dialogRef.current, event)
+    }
+  }
+  const onCancel = (event: SyntheticEvent<HTMLDialogElement>) => {
+    event.preventDefault()
+    onClose()
+  }
+  // A click on the dimmed page lands on the dialog element itself, outside its box.
+  const onClick = (event: MouseEvent<HTMLDialogElement>) => {
+    const dialog = dialogRef.current
+    if (!dialog || event.target !== dialog || event.detail === 0) return
+    const box = dialog.getBoundingClientRect()
+    const inside =
+      event.clientX >= box.left &&
+      event.clientX <= box.right &&
+      event.clientY >= box.top &&
+      event.clientY <= box.bottom
+    if (!inside) onClose()
+  }
+
+  return (
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- Escape and a click on the backdrop serve the dialog as a whole
+    <dialog
+      ref={dialogRef}
+      className={`modal-panel modal-${size}`}
+      aria-modal="true"
+      aria-labelledby={titleId}
+      aria-describedby={description ? descriptionId : undefined}
+      onKeyDown={onKeyDown}
+      onCancel={onCancel}
+      onClick={onClick}
+    >
+      <h2 id={titleId} className="modal-title">
+        {title}
+      </h2>
+      {description && (
+        <p id={descriptionId} className="modal-description">
+          {description}
+        </p>
+      )}
+      {children}
+    </dialog>
+  )
 }

@@ -43,7 +43,7 @@ export function useShortcutsEnabled(): [boolean, (enabled: boolean) => void] {
 /** Keys typed here are text, or belong to a dialog: never a shortcut. */
 function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
-  if (target.closest('[role="dialog"], [role="alertdialog"]')) return true
+  if (target.closest('dialog, [role="dialog"], [role="alertdialog"]')) return true
   return (
     target.isContentEditable ||
     target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])') !==

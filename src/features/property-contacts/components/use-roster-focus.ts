@@ -78,7 +78,7 @@ export function useRosterFocus(
         headingRef.current?.focus()
         target.fallback?.()
       }
-      if (target.settled && !document.querySelector('[role="dialog"]')) followed.current = null
+      if (target.settled && !document.querySelector('dialog[open], [role="dialog"]')) followed.current = null
     }, 0)
     return () => {
       clearTimeout(timer)
