@@ -452,8 +452,7 @@ test.describe('dialogs and the keyboard', () => {
     const role = dialog.getByRole('combobox', { name: 'Role' })
     const save = dialog.getByRole('button', { name: 'Save changes' })
 
-    const focusInDialog = () =>
-      page.evaluate(() => !!document.activeElement?.closest('dialog'))
+    const focusInDialog = () => page.evaluate(() => !!document.activeElement?.closest('dialog'))
 
     // Forward: Role → … → Save changes → back to Role, never leaving the dialog.
     await tabTo(page, role)

@@ -78,7 +78,8 @@ export function useRosterFocus(
         headingRef.current?.focus()
         target.fallback?.()
       }
-      if (target.settled && !document.querySelector('dialog[open], [role="dialog"]')) followed.current = null
+      if (target.settled && !document.querySelector('dialog[open], [role="dialog"]'))
+        followed.current = null
     }, 0)
     return () => {
       clearTimeout(timer)
