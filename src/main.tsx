@@ -1,3 +1,5 @@
+// First, for its side effect: the request for the first tap's code (warm-now.ts).
+import './app/warm-now'
 import { bootApp } from './app/start'
 import './styles.css'
 

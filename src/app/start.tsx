@@ -7,7 +7,6 @@ import { hydratePageState, PAGE_DATA_ID, readPageState } from './page-data'
 import { createQueryClient } from './query-client'
 import { propertyPageId } from '../config/paths'
 import type { DehydratedState } from '@tanstack/react-query'
-import { warmModules } from './warm-modules'
 import { nextTask } from './next-task'
 
 /** What the page brought with it, read and checked before React starts. */
@@ -66,15 +65,12 @@ export function startApp(
 /**
  * startApp as the page's script runs it: in steps, each a task of its own, so that the
  * main thread is never held long while the server-rendered page is already on screen
- * (a tap waits for the task it falls in, at most). Evaluating the script ends the first;
- * asking for the code a first tap may need (warm-modules.ts) is the second; reading and
- * checking what came with the page the third; starting React the fourth, and React
- * hydrates in slices from there.
+ * (a tap waits for the task it falls in, at most). Evaluating the script ends the first
+ * (it has already asked for the code a first tap may need: main.tsx, warm-now.ts);
+ * reading and checking what came with the page is the second; starting React the
+ * third, and React hydrates in slices from there.
  */
 export async function bootApp(container: HTMLElement): Promise<Root> {
-  await nextTask()
-  // The network is free now that the page's script is in: fetch what a first tap needs.
-  warmModules(container.ownerDocument)
   await nextTask()
   const queryClient = createQueryClient()
   const start = readPageStart(container.ownerDocument)

@@ -46,3 +46,18 @@ describe('warmModules', () => {
     expect(prefetched()).toEqual([])
   })
 })
+
+describe('warm-now (imported first by main.tsx)', () => {
+  it('asks for the files as soon as it is evaluated, before anything else of the app runs', async () => {
+    meta('/assets/roster-dialogs-abc.js')
+    await import('../../src/app/warm-now')
+    expect(prefetched()).toEqual(['/assets/roster-dialogs-abc.js'])
+  })
+
+  it('is the first import of the entry, so the bundle evaluates it first', async () => {
+    const { readFileSync } = await import('node:fs')
+    const entry = readFileSync(`${process.cwd()}/src/main.tsx`, 'utf8')
+    const imports = [...entry.matchAll(/^import\s[^\n]*?['"]([^'"]+)['"]/gm)].map((m) => m[1])
+    expect(imports[0]).toBe('./app/warm-now')
+  })
+})
