@@ -5,6 +5,8 @@ export interface PreloadableLazy<P extends object> {
   Component: LazyExoticComponent<ComponentType<P>>
   /** Loads the code (once) ahead of its first render. */
   preload: () => Promise<ComponentType<P>>
+  /** Whether the code is in: `Component` then renders in the first pass. */
+  isLoaded: () => boolean
 }
 
 /**
@@ -51,5 +53,5 @@ export function preloadableLazy<P extends object>(
     }
     return preload().then((component) => ({ default: component }))
   })
-  return { Component, preload }
+  return { Component, preload, isLoaded: () => loaded !== undefined }
 }

@@ -1,7 +1,9 @@
-import { createContext, use, useMemo, useState, type ReactNode } from 'react'
+import { createContext, use, useMemo, useRef, useState, type ReactNode } from 'react'
+import { flushSync } from 'react-dom'
 import type { PropertyContact } from '../../../api'
-import { useClearStaleError } from '../../../components/ui/status-region'
+import { useAnnounce, useClearStaleError } from '../../../components/ui/status-region'
 import type { EditLinkValues } from '../link-form-schema'
+import { dialogCode, writesCode } from './roster-dialog-code'
 
 /** Which of the roster's dialogs is open, and for which link. */
 export type RosterDialog =
@@ -48,39 +50,67 @@ export function RosterDialogsProvider({ children }: { children: ReactNode }) {
   const [dialog, setDialog] = useState<RosterDialog | null>(null)
   // A dialog shows its own errors: an old one in the status message goes as it opens.
   const clearStaleError = useClearStaleError()
-  const openers = useMemo<RosterDialogOpeners>(
-    () => ({
+  const announce = useAnnounce()
+  // The dialog asked for while its code is still on its way (see `open`).
+  const awaited = useRef<RosterDialog | null>(null)
+  const openers = useMemo<RosterDialogOpeners>(() => {
+    // A dialog opens in the render its update starts, once its code is in. A tap can
+    // come sooner, while the code is still on its way (it is fetched as the page starts):
+    // rendering the dialog then would commit its Suspense fallback, and React 19 holds
+    // back the content that replaces a fallback until 300 ms after the fallback showed
+    // (its Suspense throttle), however soon the code arrives. So the opener waits for the
+    // code, then renders the dialog at once, in the task that has it; the last dialog
+    // asked for wins, and a close meanwhile cancels it. The mark keeps the tap's time.
+    const open = (next: RosterDialog) => {
+      clearStaleError()
+      markOpen(next.kind)
+      const code = [writesCode, dialogCode[next.kind]]
+      if (code.every((part) => part.isLoaded())) {
+        awaited.current = null
+        setDialog(next)
+        return
+      }
+      awaited.current = next
+      Promise.all(code.map((part) => part.preload())).then(
+        () => {
+          if (awaited.current !== next) return
+          awaited.current = null
+          flushSync(() => {
+            setDialog(next)
+          })
+        },
+        () => {
+          if (awaited.current !== next) return
+          awaited.current = null
+          announce({
+            text: 'The dialog could not be opened: its code did not load. Check the connection, then try again.',
+            tone: 'error',
+          })
+        },
+      )
+    }
+    return {
       openLink: () => {
-        clearStaleError()
-        markOpen('link')
-        setDialog({ kind: 'link' })
+        open({ kind: 'link' })
       },
       openLinkFor: (initial) => {
-        clearStaleError()
-        markOpen('link')
-        setDialog({ kind: 'link', initial })
+        open({ kind: 'link', initial })
       },
       openEdit: (link, draft) => {
-        clearStaleError()
-        markOpen('edit')
-        setDialog({ kind: 'edit', link, draft })
+        open({ kind: 'edit', link, draft })
       },
       openUnlink: (link) => {
-        clearStaleError()
-        markOpen('unlink')
-        setDialog({ kind: 'unlink', link })
+        open({ kind: 'unlink', link })
       },
       openEditContact: (link) => {
-        clearStaleError()
-        markOpen('contact')
-        setDialog({ kind: 'contact', link })
+        open({ kind: 'contact', link })
       },
       close: () => {
+        awaited.current = null
         setDialog(null)
       },
-    }),
-    [clearStaleError],
-  )
+    }
+  }, [clearStaleError, announce])
   return (
     <OpenersContext value={openers}>
       <OpenDialogContext value={dialog}>{children}</OpenDialogContext>

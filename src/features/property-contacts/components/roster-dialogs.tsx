@@ -42,14 +42,14 @@ interface RosterDialogsProps {
   focus: RosterFocus
 }
 
-/** Where the roster's dialogs open: mounted with the first one, and kept from then on. */
+/**
+ * Where the roster's dialogs open: mounted with the first one, and kept from then on. A
+ * dialog is asked for once its code is in (RosterDialogsProvider), so this renders it
+ * in the first pass, without the fallback.
+ */
 export function RosterDialogs(props: RosterDialogsProps) {
   const dialog = useOpenRosterDialog()
   const [needed, setNeeded] = useState(false)
   if (dialog !== null && !needed) setNeeded(true)
-  const kind = dialog?.kind
-  useEffect(() => {
-    if (kind) dialogCode[kind].preload().catch(() => undefined)
-  }, [kind])
   return <Suspense fallback={null}>{needed && <RosterWrites {...props} />}</Suspense>
 }
