@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { Layout } from '../src/app/layout'
 import { AppProviders } from '../src/app/providers'
 import { createQueryClient } from '../src/app/query-client'
-import { AppRoutes } from '../src/app/routes'
+import { AppRoutes, PageCodeRouter } from '../src/app/routes'
 import { DEFAULT_CHECKLIST, type ChecklistConfig } from '../src/features/checklist/checklist-config'
 import { ChecklistContext } from '../src/features/checklist/checklist-context'
 
@@ -29,11 +29,13 @@ export function renderApp(
   const user = userEvent.setup()
   const view = render(
     <AppProviders queryClient={queryClient}>
-      <ChecklistContext value={checklist}>
-        <Layout>
-          <AppRoutes />
-        </Layout>
-      </ChecklistContext>
+      <PageCodeRouter>
+        <ChecklistContext value={checklist}>
+          <Layout>
+            <AppRoutes />
+          </Layout>
+        </ChecklistContext>
+      </PageCodeRouter>
     </AppProviders>,
   )
   return { ...view, user, queryClient }

@@ -4,7 +4,7 @@ import { ChecklistContext } from '../features/checklist/checklist-context'
 import { ErrorBoundary } from './error-boundary'
 import { Layout } from './layout'
 import { AppProviders } from './providers'
-import { AppRoutes } from './routes'
+import { AppRoutes, PageCodeRouter } from './routes'
 import { SignedInAs } from './signed-in-as'
 
 export function App({
@@ -17,13 +17,15 @@ export function App({
 }) {
   return (
     <AppProviders queryClient={queryClient}>
-      <ChecklistContext value={checklist}>
-        <Layout account={<SignedInAs />}>
-          <ErrorBoundary>
-            <AppRoutes />
-          </ErrorBoundary>
-        </Layout>
-      </ChecklistContext>
+      <PageCodeRouter>
+        <ChecklistContext value={checklist}>
+          <Layout account={<SignedInAs />}>
+            <ErrorBoundary>
+              <AppRoutes />
+            </ErrorBoundary>
+          </Layout>
+        </ChecklistContext>
+      </PageCodeRouter>
     </AppProviders>
   )
 }

@@ -8,21 +8,24 @@ import {
   Label,
 } from '@headlessui/react'
 import { useQuery } from '@tanstack/react-query'
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type Ref } from 'react'
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type Ref } from 'react'
 import type { Contact, PropertyContact } from '../api'
 import { errorMessage } from '../lib/error-message'
 import { useDebouncedValue } from '../lib/use-debounced-value'
 import { CONTACT_SEARCH_LIMIT, contactQueries } from '../lib/contact-queries'
 import { fullName } from '../lib/format'
+import { preloadableLazy } from '../lib/preloadable-lazy'
+import { useOpenWhenLoaded } from '../lib/use-open-when-loaded'
 import { useContactSuggestions } from '../lib/use-contact-suggestions'
 
 // "Create contact" opens a form in place of the search. Its code (and the duplicate
 // check) loads when the option is first offered, not with the picker. The one import
 // from a feature here: the picker is shared by two features, and the form is theirs too.
-const loadCreateForm = () => import('../features/contacts/components/create-contact-form')
-const CreateContactForm = lazy(() =>
-  loadCreateForm().then((m) => ({ default: m.CreateContactForm })),
+// Once in, the form shows in the render that asks for it (useOpenWhenLoaded).
+const createFormCode = preloadableLazy(() =>
+  import('../features/contacts/components/create-contact-form').then((m) => m.CreateContactForm),
 )
+const CreateContactForm = createFormCode.Component
 
 /** The list's last option: create a contact from what was typed. */
 interface CreateRequest {
@@ -72,6 +75,7 @@ export function ContactCombobox({
   const [text, setText] = useState('')
   // The search text the create form was opened with, while it is open.
   const [creating, setCreating] = useState<string | null>(null)
+  const createOpener = useOpenWhenLoaded('the new contact form')
   const [created, setCreated] = useState<Contact | null>(null)
   // After the form closes: the text to put back in the search (Cancel), and focus.
   const restore = useRef<string | null>(null)
@@ -107,7 +111,7 @@ export function ContactCombobox({
   const typed = text.trim()
   const offerCreate = typed !== '' && !disabled
   useEffect(() => {
-    if (offerCreate) loadCreateForm().catch(() => undefined)
+    if (offerCreate) createFormCode.preload().catch(() => undefined)
   }, [offerCreate])
 
   let status = 'Type a name, company, email or phone number to search.'
@@ -162,9 +166,16 @@ export function ContactCombobox({
         value={selected}
         onChange={(value) => {
           if (isCreateRequest(value)) {
-            setCreating(value.create)
+            createOpener.open(
+              [createFormCode],
+              () => {
+                setCreating(value.create)
+              },
+              { waitAtMostMs: 250 },
+            )
             return
           }
+          createOpener.cancel()
           setCreated(null)
           onSelect(value)
         }}

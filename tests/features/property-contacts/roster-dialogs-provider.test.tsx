@@ -189,7 +189,7 @@ describe('RosterDialogsProvider while the code loads', () => {
     await settle('writes')
     await settle('edit', 'reject')
     expect(screen.getByRole('alert')).toHaveTextContent(
-      'The dialog could not be opened: its code did not load. Check the connection, then try again.',
+      'Could not open the dialog: part of Roster did not load. Check the connection, then try again.',
     )
     expect(screen.getByText('open: none')).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Edit Ada' })).toBeInTheDocument()

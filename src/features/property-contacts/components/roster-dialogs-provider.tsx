@@ -1,7 +1,7 @@
-import { createContext, use, useMemo, useRef, useState, type ReactNode } from 'react'
-import { flushSync } from 'react-dom'
+import { createContext, use, useMemo, useState, type ReactNode } from 'react'
 import type { PropertyContact } from '../../../api'
-import { useAnnounce, useClearStaleError } from '../../../components/ui/status-region'
+import { useClearStaleError } from '../../../components/ui/status-region'
+import { useOpenWhenLoaded } from '../../../lib/use-open-when-loaded'
 import type { EditLinkValues } from '../link-form-schema'
 import { dialogCode, writesCode } from './roster-dialog-code'
 
@@ -50,44 +50,18 @@ export function RosterDialogsProvider({ children }: { children: ReactNode }) {
   const [dialog, setDialog] = useState<RosterDialog | null>(null)
   // A dialog shows its own errors: an old one in the status message goes as it opens.
   const clearStaleError = useClearStaleError()
-  const announce = useAnnounce()
-  // The dialog asked for while its code is still on its way (see `open`).
-  const awaited = useRef<RosterDialog | null>(null)
+  // A dialog opens in the render that has its code (see useOpenWhenLoaded): a tap can
+  // come while the code is still on its way (it is fetched as the page starts). The
+  // last dialog asked for wins, a close meanwhile cancels it, and the mark keeps the
+  // tap's time.
+  const whenLoaded = useOpenWhenLoaded('the dialog')
   const openers = useMemo<RosterDialogOpeners>(() => {
-    // A dialog opens in the render its update starts, once its code is in. A tap can
-    // come sooner, while the code is still on its way (it is fetched as the page starts):
-    // rendering the dialog then would commit its Suspense fallback, and React 19 holds
-    // back the content that replaces a fallback until 300 ms after the fallback showed
-    // (its Suspense throttle), however soon the code arrives. So the opener waits for the
-    // code, then renders the dialog at once, in the task that has it; the last dialog
-    // asked for wins, and a close meanwhile cancels it. The mark keeps the tap's time.
     const open = (next: RosterDialog) => {
       clearStaleError()
       markOpen(next.kind)
-      const code = [writesCode, dialogCode[next.kind]]
-      if (code.every((part) => part.isLoaded())) {
-        awaited.current = null
+      whenLoaded.open([writesCode, dialogCode[next.kind]], () => {
         setDialog(next)
-        return
-      }
-      awaited.current = next
-      Promise.all(code.map((part) => part.preload())).then(
-        () => {
-          if (awaited.current !== next) return
-          awaited.current = null
-          flushSync(() => {
-            setDialog(next)
-          })
-        },
-        () => {
-          if (awaited.current !== next) return
-          awaited.current = null
-          announce({
-            text: 'The dialog could not be opened: its code did not load. Check the connection, then try again.',
-            tone: 'error',
-          })
-        },
-      )
+      })
     }
     return {
       openLink: () => {
@@ -106,11 +80,11 @@ export function RosterDialogsProvider({ children }: { children: ReactNode }) {
         open({ kind: 'contact', link })
       },
       close: () => {
-        awaited.current = null
+        whenLoaded.cancel()
         setDialog(null)
       },
     }
-  }, [clearStaleError, announce])
+  }, [clearStaleError, whenLoaded])
   return (
     <OpenersContext value={openers}>
       <OpenDialogContext value={dialog}>{children}</OpenDialogContext>

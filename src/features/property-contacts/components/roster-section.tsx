@@ -1,18 +1,11 @@
-import {
-  lazy,
-  Suspense,
-  useCallback,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-  type ReactNode,
-} from 'react'
+import { Suspense, useCallback, useId, useMemo, useRef, useState, type ReactNode } from 'react'
 import { Link } from 'wouter'
 import type { Property, PropertyContact } from '../../../api'
 import { LoadError } from '../../../components/ui/load-error'
 import { RateLimitNotice } from '../../../components/ui/rate-limit-notice'
 import { useRefusedOperations, type RefusableOperation } from '../../../lib/server-capabilities'
+import { preloadableLazy } from '../../../lib/preloadable-lazy'
+import { useOpenWhenLoaded } from '../../../lib/use-open-when-loaded'
 import { useProgressiveLimit } from '../../../lib/use-progressive-limit'
 import { usePropertyContacts } from '../api/use-property-contacts'
 import { useRosterUpdates } from '../api/use-roster-updates'
@@ -30,10 +23,15 @@ import { paths } from '../../../config/paths'
 import { ReachToolbar } from '../../roster-export/components/reach-toolbar'
 import { usePrintSheet } from '../../roster-export/use-print-sheet'
 
-// The help dialog (Headless UI's dialog) is code the first load does not need.
-const ShortcutsHelpDialog = lazy(() =>
-  import('./shortcuts-help-dialog').then((m) => ({ default: m.ShortcutsHelpDialog })),
+// The help dialog is code the first load does not need: it loads when its button is
+// pointed at or focused, or when asked for, and shows once it is in.
+const helpCode = preloadableLazy(() =>
+  import('./shortcuts-help-dialog').then((m) => m.ShortcutsHelpDialog),
 )
+const ShortcutsHelpDialog = helpCode.Component
+const preloadHelp = () => {
+  helpCode.preload().catch(() => undefined)
+}
 
 interface RosterSectionProps {
   propertyId: number
@@ -131,13 +129,19 @@ function Roster({
   const linkReasonId = useId()
   const searchRef = useRef<HTMLInputElement>(null)
   const [helpOpen, setHelpOpen] = useState(false)
+  const helpOpener = useOpenWhenLoaded('the keyboard shortcuts')
+  const openHelp = useCallback(() => {
+    helpOpener.open([helpCode], () => {
+      setHelpOpen(true)
+    })
+  }, [helpOpener])
   const [shortcutsOn, setShortcutsOn] = useShortcutsEnabled()
   useRosterShortcuts(
     {
       onFind: () => searchRef.current?.focus(),
       onLink: linkBlocked ? undefined : openLink,
       onHelp: () => {
-        setHelpOpen(true)
+        openHelp()
       },
     },
     shortcutsOn,
@@ -171,9 +175,9 @@ function Roster({
             className="button"
             aria-keyshortcuts="?"
             aria-label="Keyboard shortcuts"
-            onClick={() => {
-              setHelpOpen(true)
-            }}
+            onPointerEnter={preloadHelp}
+            onFocus={preloadHelp}
+            onClick={openHelp}
           >
             {/* "Shortcuts" on a phone (styles.css): the name stays the whole phrase. */}
             <span className="wide-only">Keyboard </span>
@@ -286,6 +290,7 @@ function Roster({
           <ShortcutsHelpDialog
             open
             onClose={() => {
+              helpOpener.cancel()
               setHelpOpen(false)
             }}
             enabled={shortcutsOn}

@@ -1,11 +1,15 @@
-import { lazy, Suspense, useId, useState } from 'react'
+import { Suspense, useId, useState } from 'react'
 import type { PropertyContact } from '../../../api'
 import { useAnnounce } from '../../../components/ui/status-region'
+import { preloadableLazy } from '../../../lib/preloadable-lazy'
+import { useOpenWhenLoaded } from '../../../lib/use-open-when-loaded'
 import type { ExportedProperty } from '../reach-actions'
 
-// The writers and the email panel load on first use: the first load only has the buttons.
+// The writers and the email panel load on first use (or when their buttons are pointed
+// at or focused): the first load only has the buttons. The panel shows once its code is in.
 const loadActions = () => import('../reach-actions')
-const EmailPanel = lazy(() => import('./email-panel').then((m) => ({ default: m.EmailPanel })))
+const emailCode = preloadableLazy(() => import('./email-panel').then((m) => m.EmailPanel))
+const EmailPanel = emailCode.Component
 
 type Actions = Awaited<ReturnType<typeof loadActions>>
 
@@ -48,6 +52,7 @@ export function ReachToolbar({
 }: ReachToolbarProps) {
   const run = useReachAction()
   const [emailOpen, setEmailOpen] = useState(false)
+  const emailOpener = useOpenWhenLoaded('the email panel')
   const panelId = useId()
   const count = links.length
   // Pointing at or tabbing to an action starts loading its code.
@@ -69,11 +74,29 @@ export function ReachToolbar({
         <button
           type="button"
           className="button button-small"
-          {...preload}
+          onPointerEnter={() => {
+            preload.onPointerEnter()
+            emailCode.preload().catch(() => undefined)
+          }}
+          onFocus={() => {
+            preload.onFocus()
+            emailCode.preload().catch(() => undefined)
+          }}
           aria-expanded={emailOpen}
           aria-controls={emailOpen ? panelId : undefined}
           onClick={() => {
-            setEmailOpen((open) => !open)
+            if (emailOpen) {
+              emailOpener.cancel()
+              setEmailOpen(false)
+            } else {
+              emailOpener.open(
+                [emailCode],
+                () => {
+                  setEmailOpen(true)
+                },
+                { waitAtMostMs: 250 },
+              )
+            }
           }}
         >
           {filtered ? `Email the ${count} shown` : 'Email everyone'}
