@@ -5,7 +5,7 @@
 // No network: everything runs against local servers and Debian's Chromium.
 //
 //   npm run bench                        every step
-//   npm run bench -- --only js,requests  some (js, setup, requests, roster, writes, taps, lighthouse)
+//   npm run bench -- --only js,requests  some (js, setup, requests, roster, writes, first-use, taps, lighthouse)
 //   npm run bench -- --compare           Roster against the bare stack of ../shared/baselines,
 //                                        side by side (compare.ts); writes .bench/compare.json
 //

@@ -3,6 +3,7 @@
 import type { Browser } from '@playwright/test'
 import { BENCH_DIR } from './build'
 import { measureBulkSetup } from './bulk-setup'
+import { FIRST_PAGE_BUDGET_MS, FIRST_USE_BUDGET_MS, measureFirstUse } from './first-use'
 import type { Budget, Figure, Unit } from './figure'
 import { initialJsFigures, INITIAL_JS_BUDGET, measureInitialJs } from './initial-js'
 import { measureLargeRoster } from './large-roster'
@@ -18,6 +19,7 @@ export const STEP_IDS = [
   'requests',
   'roster',
   'writes',
+  'first-use',
   'taps',
   'lighthouse',
 ] as const
@@ -147,6 +149,26 @@ export const STEPS: StepDefinition[] = [
     fallbacks: [
       { name: 'Edit shows', unit: 'ms', budget: atMost(50) },
       { name: 'Unlink shows', unit: 'ms', budget: atMost(50) },
+    ],
+  },
+  {
+    id: 'first-use',
+    title: 'First use of what loads apart (fresh page, fast server), median of 5',
+    timeoutMs: 240_000,
+    needs: 'browser',
+    measure: async ({ servers }, browser) => measureFirstUse(browser, await servers.fast()),
+    fallbacks: [
+      {
+        name: '"?" → the keyboard shortcuts show',
+        unit: 'ms',
+        budget: atMost(FIRST_USE_BUDGET_MS),
+      },
+      { name: 'Email everyone → its panel shows', unit: 'ms', budget: atMost(FIRST_USE_BUDGET_MS) },
+      {
+        name: 'Set up transaction → the setup page shows',
+        unit: 'ms',
+        budget: atMost(FIRST_PAGE_BUDGET_MS),
+      },
     ],
   },
   {
